@@ -1,0 +1,13 @@
+package com.cvchat.chat;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Conversations and messages of ai-chat-api.md, streamed over SSE. */
+@SpringBootApplication
+public class ChatServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ChatServiceApplication.class, args);
+    }
+}

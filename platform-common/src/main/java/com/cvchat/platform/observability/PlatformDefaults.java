@@ -1,0 +1,75 @@
+package com.cvchat.platform.observability;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Defaults every service shares (observability, Kafka wire format, error pages), added with the lowest precedence so
+ * any {@code application.yml} or environment variable overrides them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "platformDefaults";
+
+    private static final AtomicBoolean PARENT_WATCHED = new AtomicBoolean();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        exitWithParent();
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // health (liveness + readiness groups), metrics, tracing
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
+        defaults.put("management.endpoint.health.show-details", "never");
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.opentelemetry.logging.export.otlp.enabled", "false");
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        defaults.put("logging.pattern.correlation",
+                "[${spring.application.name:},%X{traceId:-},%X{spanId:-},%X{requestId:-}] ");
+        defaults.put("logging.include-application-name", "false");
+        // errors never leak internals
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.threads.virtual.enabled", "true");
+        // Kafka: the project's JSON wire format, dead letters for poison records, trace context in headers
+        defaults.put("spring.kafka.bootstrap-servers", "localhost:9092");
+        defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.value-serializer", "com.cvchat.events.json.EventSerializer");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.linger.ms", "0");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.value-deserializer",
+                "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        defaults.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                "com.cvchat.events.json.EventDeserializer");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "latest");
+        defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        defaults.put("spring.kafka.template.observation-enabled", "true");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    /**
+     * A service started by the local stack gets {@code -Dcvchat.parent-pid}; if that process dies without stopping
+     * its children (kill -9), the service exits too, so nothing is left behind.
+     */
+    private static void exitWithParent() {
+        String parent = System.getProperty("cvchat.parent-pid");
+        if (parent == null || !PARENT_WATCHED.compareAndSet(false, true)) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                handle -> handle.onExit().thenRun(() -> System.exit(0)),
+                () -> System.exit(0));
+    }
+}
