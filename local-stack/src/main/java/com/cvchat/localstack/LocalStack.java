@@ -28,6 +28,8 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private MongoStore mongo;
     private volatile boolean stopping;
+    /** Service-to-service credential for internal endpoints (never routed by the gateway); fresh for every run. */
+    private final String internalToken = newInternalToken();
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -117,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + config.mongoPort() + "/" + spec.database());
         }
         env.put("CVCHAT_DATA_DIR", config.dataDir().toString());
+        env.putIfAbsent("INTERNAL_API_TOKEN", internalToken);
         env.put("PLATFORM_SECURITY_JWK_SET_URI", config.url(ServiceSpec.AUTH) + "/.well-known/jwks.json");
         for (ServiceSpec other : ServiceSpec.values()) {
             env.put(other.urlVariable(), config.url(other));
@@ -165,6 +168,12 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
         }
+    }
+
+    private static String newInternalToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public StackConfig config() {

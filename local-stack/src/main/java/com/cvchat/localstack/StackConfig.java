@@ -33,6 +33,29 @@ public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaContr
                 port(lookup, "MONGO_PORT", 27017), ports, Map.of());
     }
 
+    /** A configuration on free ports with data in {@code dataDir}, for tests that run the whole stack. */
+    public static StackConfig forTests(Path home, Path dataDir, Map<String, String> extraEnv) {
+        Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            ports.put(spec, freePort());
+        }
+        return new StackConfig(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath(), freePort(), freePort(),
+                freePort(), ports, Map.copyOf(extraEnv));
+    }
+
+    /** A copy with other extra environment variables for the service processes. */
+    public StackConfig withExtraEnv(Map<String, String> env) {
+        return new StackConfig(home, dataDir, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, Map.copyOf(env));
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port(ServiceSpec spec) {
         return servicePorts.get(spec);
     }

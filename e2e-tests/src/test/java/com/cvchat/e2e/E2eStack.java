@@ -1,0 +1,56 @@
+package com.cvchat.e2e;
+
+import com.cvchat.localstack.LocalStack;
+import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.localstack.StackConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * The whole stack, started once per test JVM on free ports with a fresh data folder, stopped at JVM exit.
+ * Services run from the jars that {@code ./mvnw verify} packaged before this module's integration tests.
+ * Settings every e2e test relies on go in {@link #ENV} (for instance a fast offline model pace).
+ */
+public final class E2eStack {
+
+    /** Environment of every service process in the e2e stack. */
+    static final Map<String, String> ENV = Map.of(
+            "LLM_PROVIDER", "offline",
+            "LLM_OFFLINE_WORD_DELAY", "PT0.005S");
+
+    private static LocalStack stack;
+
+    private E2eStack() {
+    }
+
+    public static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                Path home = Path.of("..").toAbsolutePath().normalize();
+                Path data = Files.createTempDirectory("cvchat-e2e");
+                LocalStack started = LocalStack.create(StackConfig.forTests(home, data, ENV));
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                started.startInfrastructure();
+                started.startServices(EnumSet.allOf(ServiceSpec.class));
+                stack = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return stack;
+    }
+
+    /** {@code http://localhost:<gateway port>/api/v1} */
+    public static String api() {
+        return get().config().url(ServiceSpec.GATEWAY) + "/api/v1";
+    }
+
+    public static String url(ServiceSpec spec) {
+        return get().config().url(spec);
+    }
+}
