@@ -80,6 +80,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldGiveAuthServiceItsSigningKeysAsReadOnlyFiles() {
+        JsonNode auth = services.path(ServiceSpec.AUTH.module());
+        String keyDir = auth.path("environment").path("AUTH_KEY_DIR").asText();
+
+        assertThat(auth.path("environment").path("AUTH_GENERATE_KEYS").asText()).isEqualTo("false");
+        assertThat(keyDir).isNotEmpty();
+        assertThat(texts(auth.path("volumes"))).singleElement().asString()
+                .startsWith(envDir.resolve("jwt-keys").toString()).endsWith(":" + keyDir + ":ro");
+    }
+
+    @Test
     void shouldCheckHealthLimitMemoryAndStartInOrder() {
         for (String name : fieldNames(services)) {
             JsonNode service = services.path(name);

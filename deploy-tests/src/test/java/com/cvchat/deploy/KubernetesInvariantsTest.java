@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesInvariantsTest {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|TOKEN|SECRET|PASSWORD).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(_KEY|TOKEN|SECRET|PASSWORD)");
 
     private final ManifestValidator validator = new ManifestValidator();
 
@@ -127,6 +127,24 @@ class KubernetesInvariantsTest {
                         .satisfies(e -> assertThat(e.getValue()).contains(":27017/" + service.database() + "?"));
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldReadTheTokenSigningKeysFromAMountedSecretAndNeverGenerateThem(String overlay) {
+        PodSpec pod = one(overlay, "Deployment", ServiceSpec.AUTH.module(), Deployment.class)
+                .getSpec().getTemplate().getSpec();
+        Container auth = pod.getContainers().getFirst();
+        Map<String, String> env = auth.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+
+        assertThat(env).containsEntry("AUTH_GENERATE_KEYS", "false");
+        assertThat(auth.getVolumeMounts()).filteredOn(m -> m.getMountPath().equals(env.get("AUTH_KEY_DIR")))
+                .singleElement().satisfies(mount -> {
+                    assertThat(mount.getReadOnly()).isTrue();
+                    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals(mount.getName())).singleElement()
+                            .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("cvchat-jwt-keys"));
+                });
     }
 
     @ParameterizedTest
