@@ -221,6 +221,35 @@ class KubernetesInvariantsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldPointEverySelectorAtPodsThatExist(String overlay) {
+        List<Map<String, String>> podLabels = Stream.concat(
+                all(overlay, "Deployment", Deployment.class).stream().map(d -> {
+                    assertThat(NetworkPolicies.matches(d.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata()
+                            .getLabels())).as("selector of Deployment %s", d.getMetadata().getName()).isTrue();
+                    return d.getSpec().getTemplate().getMetadata().getLabels();
+                }),
+                all(overlay, "StatefulSet", StatefulSet.class).stream().map(s -> {
+                    assertThat(NetworkPolicies.matches(s.getSpec().getSelector(), s.getSpec().getTemplate().getMetadata()
+                            .getLabels())).as("selector of StatefulSet %s", s.getMetadata().getName()).isTrue();
+                    return s.getSpec().getTemplate().getMetadata().getLabels();
+                })).toList();
+
+        for (Service service : all(overlay, "Service", Service.class)) {
+            assertThat(podLabels).as("pods of Service %s", service.getMetadata().getName())
+                    .anyMatch(labels -> labels.entrySet().containsAll(service.getSpec().getSelector().entrySet()));
+        }
+        for (PodDisruptionBudget budget : all(overlay, "PodDisruptionBudget", PodDisruptionBudget.class)) {
+            assertThat(podLabels).as("pods of PodDisruptionBudget %s", budget.getMetadata().getName())
+                    .anyMatch(labels -> NetworkPolicies.matches(budget.getSpec().getSelector(), labels));
+        }
+        for (NetworkPolicy policy : all(overlay, "NetworkPolicy", NetworkPolicy.class)) {
+            assertThat(podLabels).as("pods of NetworkPolicy %s", policy.getMetadata().getName())
+                    .anyMatch(labels -> NetworkPolicies.matches(policy.getSpec().getPodSelector(), labels));
+        }
+    }
+
     private List<KafkaTopic> topics(String overlay) {
         return all(overlay, "KafkaTopic", KafkaTopic.class);
     }
