@@ -1,11 +1,14 @@
 package com.cvchat.auth;
 
+import com.cvchat.auth.token.SigningKeys;
 import com.cvchat.platform.security.PlatformSecurityProperties;
+import com.cvchat.platform.test.HostileTokens;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +30,9 @@ class AuthFlowIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SigningKeys signingKeys;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -171,5 +177,19 @@ class AuthFlowIT {
         String foreign = TestInfrastructure.issuer().token(UUID.randomUUID().toString());
         assertThat(client.get("/api/v1/auth/me", AuthClient.bearer(foreign)).status())
                 .as("a token signed by a key auth-service never published").isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseHostileTokensMadeWithItsOwnKeyWithTheSpecText() {
+        AuthClient client = client();
+        String email = email();
+        String userId = client.register(email, "Correct-Horse-42").text("id");
+        for (Map.Entry<String, String> hostile : HostileTokens.forUser(signingKeys.active(), userId).entrySet()) {
+            AuthClient.Reply reply = client.get("/api/v1/auth/me", AuthClient.bearer(hostile.getValue()));
+            assertThat(reply.status()).as(hostile.getKey()).isEqualTo(401);
+            assertThat(reply.raw().body()).as(hostile.getKey()).isEqualTo("{\"error\":\"Invalid or expired token\"}");
+        }
+        assertThat(client.get("/api/v1/auth/me", AuthClient.bearer(HostileTokens.valid(signingKeys.active(), userId)))
+                .status()).as("the same key and claims without a flaw").isEqualTo(200);
     }
 }

@@ -152,10 +152,13 @@ class GatewayEdgeIT {
     }
 
     @Test
-    void shouldKeepOrMakeTheRequestIdAndPassItOn() throws Exception {
-        HttpResponse<String> kept = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "client-req-42");
+    void shouldPassTheRequestIdAndTheRealClientAddressOn() throws Exception {
+        HttpResponse<String> kept = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "client-req-42",
+                "X-Client-Address", "6.6.6.6");
         assertThat(kept.headers().firstValue("X-Request-Id")).contains("client-req-42");
         assertThat(BACKEND.lastHeaders.get("x-request-id")).isEqualTo("client-req-42");
+        assertThat(BACKEND.lastHeaders.get("x-client-address")).as("a client cannot choose its address")
+                .isEqualTo("127.0.0.1");
 
         HttpResponse<String> made = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "<script>");
         String id = made.headers().firstValue("X-Request-Id").orElseThrow();

@@ -1,10 +1,11 @@
 package com.cvchat.auth.token;
 
+import com.cvchat.platform.observability.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client's address for throttling. Behind the gateway every request comes from the gateway, which appends the
- * address it saw as the last {@code X-Forwarded-For} entry; earlier entries are the client's own claims and ignored.
+ * The client's address for throttling: behind the gateway every request comes from the gateway, which passes the
+ * address it saw in {@code X-Client-Address} (overwriting any client value); without it, the socket's peer.
  */
 final class ClientAddress {
 
@@ -12,14 +13,7 @@ final class ClientAddress {
     }
 
     static String of(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].trim();
-            if (!last.isEmpty()) {
-                return last;
-            }
-        }
-        return request.getRemoteAddr();
+        String forwarded = request.getHeader(ClientAddresses.HEADER);
+        return forwarded != null && !forwarded.isBlank() ? forwarded.trim() : request.getRemoteAddr();
     }
 }

@@ -2,6 +2,7 @@ package com.cvchat.gateway.ratelimit;
 
 import com.cvchat.gateway.GatewayProperties;
 import com.cvchat.gateway.edge.JsonErrors;
+import com.cvchat.platform.observability.ClientAddresses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
 
@@ -32,7 +32,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Duration addressWait = perAddress.take(address(exchange));
+        Duration addressWait = perAddress.take(exchange.getRequest().getHeaders().getFirst(ClientAddresses.HEADER));
         if (!addressWait.isZero()) {
             return tooMany(exchange, addressWait);
         }
@@ -46,11 +46,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    private static String address(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {
