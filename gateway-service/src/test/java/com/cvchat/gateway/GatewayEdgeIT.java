@@ -127,28 +127,32 @@ class GatewayEdgeIT {
 
     @Test
     void shouldPassServerSentEventsThroughWithoutHoldingThemBack() throws Exception {
-        BACKEND.firstEventSeen = new java.util.concurrent.CountDownLatch(1);
-        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/stream")))
-                .header("Authorization", bearer()).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> data = new ArrayList<>();
-        long firstArrived = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("data:")) {
-                    data.add(line.substring(5).trim());
-                    if (data.size() == 1) {
-                        firstArrived = System.nanoTime();
-                        BACKEND.firstEventSeen.countDown();
+        List<Double> delaysMs = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            BACKEND.firstEventSeen = new java.util.concurrent.CountDownLatch(1);
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/stream")))
+                            .header("Authorization", bearer()).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> data = new ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        data.add(line.substring(5).trim());
+                        if (data.size() == 1) {
+                            delaysMs.add((System.nanoTime() - BACKEND.firstEventWrittenNanos) / 1e6);
+                            BACKEND.firstEventSeen.countDown();
+                        }
                     }
                 }
             }
+            assertThat(data).as("the second event is only written once the first has reached the client")
+                    .containsExactly("one", "two", "end");
         }
-        assertThat(data).as("the second event is only written once the first has reached the client")
-                .containsExactly("one", "two", "end");
-        System.out.printf("SSE through the gateway: first event arrived %.2f ms after the backend wrote it%n",
-                (firstArrived - BACKEND.firstEventWrittenNanos) / 1e6);
+        List<Double> sorted = delaysMs.stream().sorted().toList();
+        System.out.printf("SSE through the gateway, backend write -> client read of the first event over %d streams: "
+                + "min %.2f ms, median %.2f ms, max %.2f ms%n", sorted.size(), sorted.getFirst(),
+                sorted.get(sorted.size() / 2), sorted.getLast());
     }
 
     @Test
@@ -225,5 +229,13 @@ class GatewayEdgeIT {
                 return null;
             }
         };
+    }
+
+    @Test
+    void shouldServeTheWebClientWithoutAToken() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<title>CV Chat</title>").contains("/auth/login");
     }
 }

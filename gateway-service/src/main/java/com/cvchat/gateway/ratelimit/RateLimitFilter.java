@@ -32,7 +32,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Duration addressWait = perAddress.take(exchange.getRequest().getHeaders().getFirst(ClientAddresses.HEADER));
+        String address = exchange.getRequest().getHeaders().getFirst(ClientAddresses.HEADER);
+        Duration addressWait = perAddress.take(address == null ? "unknown" : address);
         if (!addressWait.isZero()) {
             return tooMany(exchange, addressWait);
         }
