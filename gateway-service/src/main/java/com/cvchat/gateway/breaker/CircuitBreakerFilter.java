@@ -1,7 +1,7 @@
 package com.cvchat.gateway.breaker;
 
 import com.cvchat.gateway.GatewayProperties;
-import com.cvchat.gateway.edge.JsonErrors;
+import com.cvchat.platform.web.ReactiveApiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -75,7 +75,7 @@ class CircuitBreakerFilter implements GlobalFilter, Ordered {
 
     private static Mono<Void> unavailable(ServerWebExchange exchange, String service) {
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return JsonErrors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+        return ReactiveApiErrors.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
                 "The " + service + " service is unavailable right now. Please try again shortly.");
     }
 }

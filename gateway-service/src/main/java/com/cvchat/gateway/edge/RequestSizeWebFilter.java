@@ -1,6 +1,7 @@
 package com.cvchat.gateway.edge;
 
 import com.cvchat.gateway.GatewayProperties;
+import com.cvchat.platform.web.ReactiveApiErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ class RequestSizeWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > maxBytes) {
-            return JsonErrors.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, message);
+            return ReactiveApiErrors.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, message);
         }
         return chain.filter(exchange);
     }

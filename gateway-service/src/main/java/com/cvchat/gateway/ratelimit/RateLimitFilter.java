@@ -1,7 +1,7 @@
 package com.cvchat.gateway.ratelimit;
 
 import com.cvchat.gateway.GatewayProperties;
-import com.cvchat.gateway.edge.JsonErrors;
+import com.cvchat.platform.web.ReactiveApiErrors;
 import com.cvchat.platform.observability.ClientAddresses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -52,7 +52,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return JsonErrors.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,
+        return ReactiveApiErrors.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests. Try again in " + seconds + " seconds.");
     }
 }

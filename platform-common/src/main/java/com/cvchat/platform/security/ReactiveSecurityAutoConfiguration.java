@@ -1,14 +1,12 @@
 package com.cvchat.platform.security;
 
-import com.cvchat.platform.web.ApiError;
+import com.cvchat.platform.web.ReactiveApiErrors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -20,15 +18,12 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.util.AntPathMatcher;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The reactive twin of {@link ServletSecurityAutoConfiguration}, for the gateway: same token policy, same errors. */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class ReactiveSecurityAutoConfiguration {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     @ConditionalOnMissingBean
@@ -79,12 +74,6 @@ public class ReactiveSecurityAutoConfiguration {
     }
 
     static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(new ApiError(message)));
-        return response.writeWith(Mono.just(buffer));
+        return ReactiveApiErrors.write(response, status, message);
     }
 }
