@@ -156,6 +156,32 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void shouldPassALongStreamThroughCompletely() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/chats/long-stream"))).header("Authorization", bearer()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            List<String> data = lines.filter(l -> l.startsWith("data:")).toList();
+            assertThat(data).hasSize(StubBackend.LONG_STREAM_EVENTS);
+            assertThat(data.getLast()).startsWith("data: " + (StubBackend.LONG_STREAM_EVENTS - 1) + " ");
+        }
+    }
+
+    @Test
+    void shouldRefuseHostileQueryTokensOnTheWebSocketPath() {
+        int before = BACKEND.hits("ws");
+        for (Map.Entry<String, String> hostile : HostileTokens.forUser(TestInfrastructure.issuer().key(), USER).entrySet()) {
+            CompletableFuture<WebSocket> attempt = http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                    + "/api/v1/chats/ws/voice/x?token=" + java.net.URLEncoder.encode(hostile.getValue(), StandardCharsets.UTF_8)),
+                    collector(new ArrayList<>()));
+            assertThatThrownBy(attempt::join).as(hostile.getKey()).cause()
+                    .isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                            e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+        }
+        assertThat(BACKEND.hits("ws")).isEqualTo(before);
+    }
+
+    @Test
     void shouldPassTheRequestIdAndTheRealClientAddressOn() throws Exception {
         HttpResponse<String> kept = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "client-req-42",
                 "X-Client-Address", "6.6.6.6");

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StubBackend implements AutoCloseable {
 
+    static final int LONG_STREAM_EVENTS = 5000;
+
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     /** Counted down by the SSE test when the first event has arrived at the client through the gateway. */
@@ -33,6 +35,12 @@ final class StubBackend implements AutoCloseable {
                         .ws("/api/v1/chats/ws/voice/{id}", (in, out) -> {
                             count("ws");
                             return out.sendString(in.receive().asString().map(text -> "echo:" + text));
+                        })
+                        .get("/api/v1/chats/long-stream", (request, response) -> {
+                            count("long-stream");
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+                                    .sendString(Flux.range(0, LONG_STREAM_EVENTS)
+                                            .map(i -> "data: " + i + " " + "x".repeat(100) + "\n\n"));
                         })
                         .get("/api/v1/chats/stream", (request, response) -> {
                             count("stream");
