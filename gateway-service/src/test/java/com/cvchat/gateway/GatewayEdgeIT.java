@@ -185,7 +185,7 @@ class GatewayEdgeIT {
     void shouldPassTheRequestIdAndTheRealClientAddressOn() throws Exception {
         HttpResponse<String> kept = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "client-req-42",
                 "X-Client-Address", "6.6.6.6");
-        assertThat(kept.headers().firstValue("X-Request-Id")).contains("client-req-42");
+        assertThat(kept.headers().allValues("X-Request-Id")).containsExactly("client-req-42");
         assertThat(BACKEND.lastHeaders.get("x-request-id")).isEqualTo("client-req-42");
         assertThat(BACKEND.lastHeaders.get("x-client-address")).as("a client cannot choose its address")
                 .isEqualTo("127.0.0.1");

@@ -51,6 +51,10 @@ final class StubBackend implements AutoCloseable {
                             String path = request.uri().split("\\?")[0];
                             count(path);
                             request.requestHeaders().forEach(h -> lastHeaders.put(h.getKey().toLowerCase(), h.getValue()));
+                            String requestId = request.requestHeaders().get("X-Request-Id");
+                            if (requestId != null) {
+                                response.header("X-Request-Id", requestId); // as every service does
+                            }
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                                     .sendString(Mono.just("{\"path\":\"" + path + "\"}"));
                         }))

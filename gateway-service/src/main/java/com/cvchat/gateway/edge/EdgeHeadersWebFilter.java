@@ -25,6 +25,11 @@ class EdgeHeadersWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String requestId = RequestIds.sanitize(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+        exchange.getResponse().beforeCommit(() -> {
+            // the service echoes the id too: one header on the way out, not two
+            exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
+            return Mono.empty();
+        });
         String address = clientAddress(exchange);
         ServerWebExchange withHeaders = exchange.mutate()
                 .request(r -> r.headers(h -> {
