@@ -75,7 +75,7 @@ class GatewayEdgeIT {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(java.time.Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -131,7 +131,7 @@ class GatewayEdgeIT {
         for (int round = 0; round < 5; round++) {
             BACKEND.firstEventSeen = new java.util.concurrent.CountDownLatch(1);
             HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/stream")))
-                            .header("Authorization", bearer()).header("Accept", "text/event-stream").build(),
+                            .header("Authorization", bearer()).header("Accept", "text/event-stream").timeout(java.time.Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             List<String> data = new ArrayList<>();

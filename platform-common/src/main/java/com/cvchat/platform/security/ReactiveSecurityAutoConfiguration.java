@@ -28,7 +28,11 @@ public class ReactiveSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder reactiveJwtDecoder(PlatformSecurityProperties properties) {
-        return PlatformJwt.reactiveDecoder(properties);
+        reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                .responseTimeout(java.time.Duration.ofSeconds(5));
+        return PlatformJwt.reactiveDecoder(properties, org.springframework.web.reactive.function.client.WebClient.builder()
+                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http)).build());
     }
 
     @Bean
