@@ -56,8 +56,15 @@ public final class PlatformJwt {
     }
 
     public static NimbusReactiveJwtDecoder reactiveDecoder(PlatformSecurityProperties properties) {
+        return reactiveDecoder(properties, org.springframework.web.reactive.function.client.WebClient.create());
+    }
+
+    /** With the client that fetches the JWKS (give it timeouts: a hanging key fetch must not hang every request). */
+    public static NimbusReactiveJwtDecoder reactiveDecoder(PlatformSecurityProperties properties,
+                                                           org.springframework.web.reactive.function.client.WebClient jwksClient) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(jwksClient)
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;
