@@ -1,6 +1,9 @@
 package com.cvchat.llmworker.provider;
 
+import com.cvchat.llmworker.apikey.GeminiKeyResolver;
 import com.cvchat.llmworker.offline.cv.OfflineCvTurn;
+import com.cvchat.llmworker.provider.gemini.GeminiProperties;
+import com.cvchat.llmworker.provider.gemini.GeminiProvider;
 import com.cvchat.llmworker.provider.offline.OfflineProperties;
 import com.cvchat.llmworker.provider.offline.OfflineProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,9 +18,12 @@ class ProviderConfiguration {
     @Bean
     LlmProvider llmProvider(@Value("${llm.provider:offline}") String provider,
                             OfflineProperties offline,
-                            ObjectProvider<OfflineCvTurn> cvTurn) {
+                            ObjectProvider<OfflineCvTurn> cvTurn,
+                            GeminiProperties gemini,
+                            GeminiKeyResolver keys) {
         return switch (provider.strip().toLowerCase(java.util.Locale.ROOT)) {
             case OfflineProvider.NAME -> new OfflineProvider(offline, cvTurn);
+            case GeminiProvider.NAME -> new GeminiProvider(gemini, keys);
             default -> throw new IllegalStateException("llm.provider (LLM_PROVIDER) must be one of offline, gemini, "
                     + "openai-compatible; got '" + provider + "'");
         };
