@@ -6,6 +6,8 @@ import com.cvchat.llmworker.provider.gemini.GeminiProperties;
 import com.cvchat.llmworker.provider.gemini.GeminiProvider;
 import com.cvchat.llmworker.provider.offline.OfflineProperties;
 import com.cvchat.llmworker.provider.offline.OfflineProvider;
+import com.cvchat.llmworker.provider.openai.OpenAiCompatibleProvider;
+import com.cvchat.llmworker.provider.openai.OpenAiProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +22,12 @@ class ProviderConfiguration {
                             OfflineProperties offline,
                             ObjectProvider<OfflineCvTurn> cvTurn,
                             GeminiProperties gemini,
-                            GeminiKeyResolver keys) {
+                            GeminiKeyResolver keys,
+                            OpenAiProperties openai) {
         return switch (provider.strip().toLowerCase(java.util.Locale.ROOT)) {
             case OfflineProvider.NAME -> new OfflineProvider(offline, cvTurn);
             case GeminiProvider.NAME -> new GeminiProvider(gemini, keys);
+            case OpenAiCompatibleProvider.NAME -> new OpenAiCompatibleProvider(openai);
             default -> throw new IllegalStateException("llm.provider (LLM_PROVIDER) must be one of offline, gemini, "
                     + "openai-compatible; got '" + provider + "'");
         };

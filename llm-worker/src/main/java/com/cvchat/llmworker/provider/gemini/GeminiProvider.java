@@ -8,11 +8,11 @@ import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.llmworker.apikey.GeminiKeyResolver;
 import com.cvchat.llmworker.provider.GenerationCall;
-import com.cvchat.llmworker.provider.GenerationCancelled;
 import com.cvchat.llmworker.provider.LlmFailure;
 import com.cvchat.llmworker.provider.LlmProvider;
 import com.cvchat.llmworker.provider.Prompt;
 import com.cvchat.llmworker.provider.ProviderResult;
+import com.cvchat.llmworker.provider.RetryLoop;
 import com.cvchat.llmworker.provider.StructuredAnswer;
 import com.cvchat.llmworker.provider.Titles;
 import com.google.genai.Client;
@@ -23,8 +23,6 @@ import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.Part;
 import com.google.genai.types.ThinkingConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.time.Duration;
@@ -42,7 +40,6 @@ import java.util.Set;
 public class GeminiProvider implements LlmProvider, DisposableBean {
 
     public static final String NAME = "gemini";
-    private static final Logger log = LoggerFactory.getLogger(GeminiProvider.class);
     private static final Set<FinishReason.Known> BLOCKING = Set.of(FinishReason.Known.SAFETY,
             FinishReason.Known.PROHIBITED_CONTENT, FinishReason.Known.BLOCKLIST, FinishReason.Known.SPII,
             FinishReason.Known.RECITATION);
@@ -72,26 +69,10 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
         List<Content> contents = contents(prompt);
         GenerateContentConfig config = config(request, prompt);
         long start = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            Attempt current = new Attempt(call, request.responseSchema() != null, start);
-            try {
-                return current.run(client, contents, config);
-            } catch (GenerationCancelled e) {
-                throw e;
-            } catch (RuntimeException e) {
-                call.cancellation().throwIfCancelled();
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                GeminiRetryPolicy.Decision decision = retryPolicy.decide(e, current.streamed, attempt, elapsed);
-                if (!decision.retry()) {
-                    log.info("Gemini request {} failed after {} attempt(s): {}", request.requestId(), attempt,
-                            decision.failure().getMessage());
-                    throw decision.failure();
-                }
-                log.info("Gemini attempt {} of request {} failed ({}); retrying in {} ms", attempt,
-                        request.requestId(), e.getClass().getSimpleName(), decision.delay().toMillis());
-                call.cancellation().sleep(decision.delay());
-            }
-        }
+        return RetryLoop.run(call, NAME,
+                progress -> new Attempt(call, progress, request.responseSchema() != null, start)
+                        .run(client, contents, config),
+                retryPolicy::decide);
     }
 
     private static List<Content> contents(Prompt prompt) {
@@ -129,12 +110,13 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
         private final GenerationCall call;
         private final boolean structured;
         private final long start;
+        private final RetryLoop.Progress progress;
         private final StringBuilder text = new StringBuilder();
-        private boolean streamed;
         private TokenUsage usage = TokenUsage.NONE;
 
-        private Attempt(GenerationCall call, boolean structured, long start) {
+        private Attempt(GenerationCall call, RetryLoop.Progress progress, boolean structured, long start) {
             this.call = call;
+            this.progress = progress;
             this.structured = structured;
             this.start = start;
         }
@@ -171,7 +153,7 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
                 text.append(piece);
                 if (!structured && call.request().task() != LlmTask.TITLE) {
                     call.sink().accept(piece);
-                    streamed = true;
+                    progress.streamed();
                 }
             }
             response.candidates().filter(list -> !list.isEmpty())

@@ -2,6 +2,8 @@ package com.cvchat.llmworker.provider.gemini;
 
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.llmworker.provider.LlmFailure;
+import com.cvchat.llmworker.provider.RetryBudget;
+import com.cvchat.llmworker.provider.RetryDecision;
 import com.google.genai.errors.ApiException;
 
 import java.io.IOException;
@@ -17,36 +19,22 @@ import java.util.Locale;
  */
 final class GeminiRetryPolicy {
 
-    /** Wait {@code delay} then try again, or give up with {@code failure}. */
-    record Decision(Duration delay, LlmFailure failure) {
-        static Decision retryAfter(Duration delay) {
-            return new Decision(delay, null);
-        }
-
-        static Decision fail(FailureReason reason, boolean retryable, String message) {
-            return new Decision(null, new LlmFailure(reason, retryable, message));
-        }
-
-        boolean retry() {
-            return failure == null;
-        }
-    }
-
-    private final GeminiProperties properties;
+    private final RetryBudget budget;
 
     GeminiRetryPolicy(GeminiProperties properties) {
-        this.properties = properties;
+        this.budget = new RetryBudget(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff(),
+                properties.totalTimeout());
     }
 
-    Decision decide(RuntimeException error, boolean streamed, int attempt, Duration elapsed) {
+    RetryDecision decide(RuntimeException error, boolean streamed, int attempt, Duration elapsed) {
         if (error instanceof LlmFailure failure) {
-            return new Decision(null, failure);
+            return RetryDecision.fail(failure);
         }
         boolean timeout = causedBy(error, InterruptedIOException.class);
         if (streamed) {
             return timeout
-                    ? Decision.fail(FailureReason.TIMEOUT, true, "Gemini stopped sending in the middle of the answer")
-                    : Decision.fail(FailureReason.PROVIDER_ERROR, true, "The Gemini stream broke off: " + describe(error));
+                    ? RetryDecision.fail(FailureReason.TIMEOUT, true, "Gemini stopped sending in the middle of the answer")
+                    : RetryDecision.fail(FailureReason.PROVIDER_ERROR, true, "The Gemini stream broke off: " + describe(error));
         }
         if (error instanceof GeminiHttpError http) {
             return http(http.code(), http.errorMessage(), http.retryDelay(), http.perDayQuota(), attempt, elapsed);
@@ -58,26 +46,26 @@ final class GeminiRetryPolicy {
             return backoff(attempt, elapsed, timeout ? FailureReason.TIMEOUT : FailureReason.PROVIDER_UNAVAILABLE,
                     timeout ? "Gemini did not answer in time" : "Gemini could not be reached: " + describe(error));
         }
-        return Decision.fail(FailureReason.PROVIDER_ERROR, true, "The Gemini call failed: " + describe(error));
+        return RetryDecision.fail(FailureReason.PROVIDER_ERROR, true, "The Gemini call failed: " + describe(error));
     }
 
-    private Decision http(int code, String message, Duration retryDelay, boolean perDay, int attempt,
+    private RetryDecision http(int code, String message, Duration retryDelay, boolean perDay, int attempt,
                           Duration elapsed) {
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (code == 429) {
             if (perDay) {
-                return Decision.fail(FailureReason.QUOTA_EXHAUSTED, false,
+                return RetryDecision.fail(FailureReason.QUOTA_EXHAUSTED, false,
                         "The daily Gemini quota is used up; try again tomorrow");
             }
-            Duration delay = retryDelay != null ? retryDelay : backoffDelay(attempt);
-            if (delay.compareTo(properties.maxBackoff()) > 0 || !fits(attempt, elapsed, delay)) {
-                return Decision.fail(FailureReason.RATE_LIMITED, true,
+            Duration delay = retryDelay != null ? retryDelay : budget.backoff(attempt);
+            if (!budget.allows(attempt, elapsed, delay)) {
+                return RetryDecision.fail(FailureReason.RATE_LIMITED, true,
                         "Gemini rate limit; retry in " + Math.max(1, delay.toSeconds()) + "s");
             }
-            return Decision.retryAfter(delay);
+            return RetryDecision.retryAfter(delay);
         }
         if (code == 401 || code == 403 || (code == 400 && lower.contains("api key"))) {
-            return Decision.fail(FailureReason.API_KEY_INVALID, false, "The Gemini API key was rejected");
+            return RetryDecision.fail(FailureReason.API_KEY_INVALID, false, "The Gemini API key was rejected");
         }
         if (code == 500 || code == 502 || code == 503) {
             return backoff(attempt, elapsed, FailureReason.PROVIDER_UNAVAILABLE,
@@ -86,23 +74,13 @@ final class GeminiRetryPolicy {
         if (code == 504) {
             return backoff(attempt, elapsed, FailureReason.TIMEOUT, "Gemini timed out (HTTP 504)");
         }
-        return Decision.fail(FailureReason.INVALID_REQUEST, false, "Gemini rejected the request (HTTP " + code + "): "
+        return RetryDecision.fail(FailureReason.INVALID_REQUEST, false, "Gemini rejected the request (HTTP " + code + "): "
                 + message);
     }
 
-    private Decision backoff(int attempt, Duration elapsed, FailureReason reason, String message) {
-        Duration delay = backoffDelay(attempt);
-        return fits(attempt, elapsed, delay) ? Decision.retryAfter(delay) : Decision.fail(reason, true, message);
-    }
-
-    private boolean fits(int attempt, Duration elapsed, Duration delay) {
-        return attempt < properties.maxAttempts() && elapsed.plus(delay).compareTo(properties.totalTimeout()) < 0;
-    }
-
-    /** initialBackoff × 2^(attempt−1), capped at maxBackoff. */
-    Duration backoffDelay(int attempt) {
-        Duration delay = properties.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
+    private RetryDecision backoff(int attempt, Duration elapsed, FailureReason reason, String message) {
+        Duration delay = budget.backoff(attempt);
+        return budget.allows(attempt, elapsed, delay) ? RetryDecision.retryAfter(delay) : RetryDecision.fail(reason, true, message);
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
