@@ -35,7 +35,11 @@ public final class Requests {
     }
 
     public static EventEnvelope<LlmRequest> envelope(String conversationId, LlmRequest request) {
-        return EventEnvelope.of(conversationId, USER, request.requestId(), request);
+        return envelope(conversationId, USER, request);
+    }
+
+    public static EventEnvelope<LlmRequest> envelope(String conversationId, String userId, LlmRequest request) {
+        return EventEnvelope.of(conversationId, userId, request.requestId(), request);
     }
 
     public static EventEnvelope<LlmCancel> cancel(String conversationId, String requestId) {
