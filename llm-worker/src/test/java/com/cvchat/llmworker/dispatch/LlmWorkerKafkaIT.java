@@ -12,6 +12,14 @@ import com.cvchat.llmworker.support.Requests;
 import com.cvchat.llmworker.support.ResponseRecorder;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.events.llm.LlmRequestEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import java.util.ArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 /** The worker on a real KRaft broker with the offline provider: requests in, ordered chunks and one outcome out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "llm.provider=offline",
-        "llm.offline.word-delay=15ms",
+        "llm.offline.word-delay=40ms",
+        "llm.worker.handoff-grace=100ms",
         "platform.kafka.partitions.llm.requests=3",
         "platform.kafka.partitions.llm.responses=3"})
 @EmbeddedKafka(partitions = 1)
@@ -55,6 +64,9 @@ class LlmWorkerKafkaIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @LocalServerPort
     int port;
@@ -191,6 +203,38 @@ class LlmWorkerKafkaIT {
                 .anySatisfy(record -> assertThat(new EventDeserializer().deserialize(record.topic(), record.value())
                         .payload()).isEqualTo(broken)));
         await().atMost(Duration.ofSeconds(20)).until(() -> responses.terminals(next.requestId()).size() == 1);
+    }
+
+    @Test
+    void shouldHandBackInFlightRequestOnShutdownSoTheNextOwnerAnswersIt() throws Exception {
+        String conversation = UUID.randomUUID().toString();
+        LlmRequest request = Requests.chat("Walk me through every section of a graduate CV, one by one");
+        MessageListenerContainer worker = listeners.getListenerContainer(GenerationDispatcher.LISTENER_ID);
+        publisher.publishAndWait(Topics.LLM_REQUESTS, Requests.envelope(conversation, request));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !responses.chunks(request.requestId()).isEmpty());
+
+        worker.stop();
+        try (KafkaConsumer<String, byte[]> nextOwner = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"),
+                ConsumerConfig.GROUP_ID_CONFIG, "llm-worker",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            nextOwner.subscribe(List.of(Topics.LLM_REQUESTS.name()));
+            List<String> redelivered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                nextOwner.poll(Duration.ofMillis(200)).forEach(record -> redelivered.add(
+                        ((LlmRequestEvent) new EventDeserializer().deserialize(record.topic(), record.value())
+                                .payload()).requestId()));
+                return redelivered.contains(request.requestId());
+            });
+            assertThat(responses.terminals(request.requestId())).isEmpty();
+        } finally {
+            worker.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> responses.terminals(request.requestId()).size() == 1);
+        assertThat(responses.terminals(request.requestId()).getFirst()).isInstanceOf(LlmCompleted.class);
     }
 
     @Test
