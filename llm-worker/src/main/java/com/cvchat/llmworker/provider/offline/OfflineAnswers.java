@@ -3,7 +3,9 @@ package com.cvchat.llmworker.provider.offline;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.llmworker.provider.Titles;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +16,10 @@ final class OfflineAnswers {
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "i", "me", "my", "you", "your", "is", "are",
             "am", "to", "of", "and", "or", "in", "on", "for", "with", "about", "what", "how", "can", "could", "do",
             "does", "please", "it", "this", "that", "be", "should", "would", "tell", "hi", "hello", "hey", "we", "our");
+
+    /** Words a title should not end on. */
+    private static final Set<String> TRAILING = Set.of("a", "an", "the", "for", "to", "of", "and", "or", "in", "on",
+            "with", "at", "my", "your", "is", "are", "about");
 
     private OfflineAnswers() {
     }
@@ -39,11 +45,15 @@ final class OfflineAnswers {
 
     static String title(LlmRequest request) {
         String prompt = request.prompt() == null ? "" : request.prompt().strip();
-        String words = Arrays.stream(prompt.split("\\s+"))
+        List<String> first = new ArrayList<>(Arrays.stream(prompt.split("\\s+"))
                 .map(word -> word.replaceAll("[^\\p{L}\\p{N}'-]", ""))
                 .filter(word -> !word.isEmpty())
                 .limit(6)
-                .collect(Collectors.joining(" "));
+                .toList());
+        while (first.size() > 1 && TRAILING.contains(first.getLast().toLowerCase(Locale.ROOT))) {
+            first.removeLast();
+        }
+        String words = String.join(" ", first);
         if (words.isEmpty()) {
             return "New conversation";
         }

@@ -49,7 +49,10 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The worker on a real KRaft broker with the offline provider: requests in, ordered chunks and one outcome out. */
+/**
+ * The worker as a whole on a real KRaft broker with the offline provider: health, requests in, ordered chunks and one
+ * outcome out, cancel, de-duplication, dead letters, hand-back, metrics.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "llm.provider=offline",
         "llm.offline.word-delay=40ms",
@@ -57,7 +60,7 @@ import static org.awaitility.Awaitility.await;
         "platform.kafka.partitions.llm.requests=3",
         "platform.kafka.partitions.llm.responses=3"})
 @EmbeddedKafka(partitions = 1)
-class LlmWorkerKafkaIT {
+class LlmWorkerApplicationIT {
 
     private static ResponseRecorder responses;
     private static ResponseRecorder deadLetters;
@@ -124,7 +127,7 @@ class LlmWorkerKafkaIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> responses.terminals(request.requestId()).size() == 1);
         LlmCompleted completed = (LlmCompleted) responses.terminals(request.requestId()).getFirst();
-        assertThat(completed.text()).isEqualTo("Please help me prepare for a").doesNotContain("\"");
+        assertThat(completed.text()).isEqualTo("Please help me prepare").doesNotContain("\"");
     }
 
     @Test
@@ -235,6 +238,17 @@ class LlmWorkerKafkaIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> responses.terminals(request.requestId()).size() == 1);
         assertThat(responses.terminals(request.requestId()).getFirst()).isInstanceOf(LlmCompleted.class);
+    }
+
+    @Test
+    void shouldStartAndReportHealthUp() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+        }
     }
 
     @Test
