@@ -3,6 +3,7 @@ package com.cvchat.llmworker.support;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.llmworker.provider.Cancellation;
 import com.cvchat.llmworker.provider.GenerationCall;
+import com.cvchat.llmworker.provider.LlmFailure;
 import com.cvchat.llmworker.provider.LlmProvider;
 import com.cvchat.llmworker.provider.ProviderResult;
 
@@ -35,6 +36,19 @@ public final class ProviderRun {
 
     public static ProviderRun start(LlmProvider provider, LlmRequest request, String userId) {
         return new ProviderRun(provider, request, userId);
+    }
+
+    /** Starts and waits until the provider ended (it must, on its own: every failure path is bounded). */
+    public static ProviderRun complete(LlmProvider provider, LlmRequest request, String userId) {
+        ProviderRun run = start(provider, request, userId);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(run::done);
+        return run;
+    }
+
+    /** The {@link LlmFailure} the provider ended with (fails the test when it ended otherwise). */
+    public LlmFailure llmFailure() {
+        org.assertj.core.api.Assertions.assertThat(failure()).isInstanceOf(LlmFailure.class);
+        return (LlmFailure) failure();
     }
 
     public List<String> chunks() {

@@ -4,7 +4,6 @@ import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmRequest;
-import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.llmworker.apikey.GeminiKeyResolver;
 import com.cvchat.llmworker.provider.GenerationCall;
@@ -12,9 +11,8 @@ import com.cvchat.llmworker.provider.LlmFailure;
 import com.cvchat.llmworker.provider.LlmProvider;
 import com.cvchat.llmworker.provider.Prompt;
 import com.cvchat.llmworker.provider.ProviderResult;
+import com.cvchat.llmworker.provider.RemoteAnswer;
 import com.cvchat.llmworker.provider.RetryLoop;
-import com.cvchat.llmworker.provider.StructuredAnswer;
-import com.cvchat.llmworker.provider.Titles;
 import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.types.Content;
@@ -70,7 +68,7 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
         GenerateContentConfig config = config(request, prompt);
         long start = System.nanoTime();
         return RetryLoop.run(call, NAME,
-                progress -> new Attempt(call, progress, request.responseSchema() != null, start)
+                progress -> new Attempt(call, progress, start)
                         .run(client, contents, config),
                 retryPolicy::decide);
     }
@@ -108,16 +106,16 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
     /** One try: streams text to the sink as it arrives (or buffers it for a structured answer). */
     private final class Attempt {
         private final GenerationCall call;
-        private final boolean structured;
+        private final boolean heldBack;
         private final long start;
         private final RetryLoop.Progress progress;
         private final StringBuilder text = new StringBuilder();
         private TokenUsage usage = TokenUsage.NONE;
 
-        private Attempt(GenerationCall call, RetryLoop.Progress progress, boolean structured, long start) {
+        private Attempt(GenerationCall call, RetryLoop.Progress progress, long start) {
             this.call = call;
             this.progress = progress;
-            this.structured = structured;
+            this.heldBack = RemoteAnswer.heldBack(call.request());
             this.start = start;
         }
 
@@ -151,7 +149,7 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
             String piece = response.candidates().filter(list -> !list.isEmpty()).isPresent() ? response.text() : null;
             if (piece != null && !piece.isEmpty()) {
                 text.append(piece);
-                if (!structured && call.request().task() != LlmTask.TITLE) {
+                if (!heldBack) {
                     call.sink().accept(piece);
                     progress.streamed();
                 }
@@ -165,20 +163,7 @@ public class GeminiProvider implements LlmProvider, DisposableBean {
         }
 
         private ProviderResult result() {
-            if (text.isEmpty()) {
-                throw new LlmFailure(FailureReason.PROVIDER_ERROR, true, "Gemini returned an empty answer");
-            }
-            if (structured) {
-                StructuredAnswer answer = StructuredAnswer.parse(text.toString());
-                call.sink().accept(answer.text());
-                return new ProviderResult(answer.text(), usage, answer.structured());
-            }
-            if (call.request().task() == LlmTask.TITLE) {
-                String title = Titles.clean(text.toString());
-                call.sink().accept(title);
-                return new ProviderResult(title, usage, null);
-            }
-            return new ProviderResult(text.toString(), usage, null);
+            return RemoteAnswer.complete(call, text.toString(), usage, "Gemini");
         }
     }
 }

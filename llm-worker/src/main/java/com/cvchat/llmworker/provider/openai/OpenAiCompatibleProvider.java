@@ -4,7 +4,6 @@ import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmRequest;
-import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.llmworker.provider.GenerationCall;
 import com.cvchat.llmworker.provider.GenerationCancelled;
@@ -12,9 +11,8 @@ import com.cvchat.llmworker.provider.LlmFailure;
 import com.cvchat.llmworker.provider.LlmProvider;
 import com.cvchat.llmworker.provider.Prompt;
 import com.cvchat.llmworker.provider.ProviderResult;
+import com.cvchat.llmworker.provider.RemoteAnswer;
 import com.cvchat.llmworker.provider.RetryLoop;
-import com.cvchat.llmworker.provider.StructuredAnswer;
-import com.cvchat.llmworker.provider.Titles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -173,7 +171,7 @@ public class OpenAiCompatibleProvider implements LlmProvider {
         private Stream(GenerationCall call, RetryLoop.Progress progress) {
             this.call = call;
             this.progress = progress;
-            this.buffered = call.request().responseSchema() != null || call.request().task() == LlmTask.TITLE;
+            this.buffered = RemoteAnswer.heldBack(call.request());
         }
 
         void read(InputStream in, IdleWatchdog watchdog) throws IOException {
@@ -213,20 +211,7 @@ public class OpenAiCompatibleProvider implements LlmProvider {
         }
 
         ProviderResult result() {
-            if (text.isEmpty()) {
-                throw new LlmFailure(FailureReason.PROVIDER_ERROR, true, "The model returned an empty answer");
-            }
-            if (call.request().responseSchema() != null) {
-                StructuredAnswer answer = StructuredAnswer.parse(text.toString());
-                call.sink().accept(answer.text());
-                return new ProviderResult(answer.text(), usage, answer.structured());
-            }
-            if (call.request().task() == LlmTask.TITLE) {
-                String title = Titles.clean(text.toString());
-                call.sink().accept(title);
-                return new ProviderResult(title, usage, null);
-            }
-            return new ProviderResult(text.toString(), usage, null);
+            return RemoteAnswer.complete(call, text.toString(), usage, "The model");
         }
     }
 

@@ -65,14 +65,7 @@ class GeminiProviderTest {
     }
 
     private ProviderRun run(LlmRequest request) {
-        ProviderRun run = ProviderRun.start(provider, request, null);
-        await().atMost(Duration.ofSeconds(30)).until(run::done);
-        return run;
-    }
-
-    private static LlmFailure failure(ProviderRun run) {
-        assertThat(run.failure()).isInstanceOf(LlmFailure.class);
-        return (LlmFailure) run.failure();
+        return ProviderRun.complete(provider, request, null);
     }
 
     @Test
@@ -130,7 +123,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.QUOTA_EXHAUSTED);
         assertThat(failure.retryable()).isFalse();
         assertThat(gemini.received()).hasSize(1);
@@ -142,7 +135,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.RATE_LIMITED);
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.getMessage()).contains("45s");
@@ -168,7 +161,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.PROVIDER_UNAVAILABLE);
         assertThat(failure.retryable()).isTrue();
         assertThat(gemini.received()).hasSize(3);
@@ -182,7 +175,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        assertThat(failure(run).reason()).isEqualTo(FailureReason.TIMEOUT);
+        assertThat(run.llmFailure().reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(gemini.received()).hasSize(3);
     }
 
@@ -192,7 +185,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.PROVIDER_ERROR);
         assertThat(failure.retryable()).isTrue();
         // the SDK's iterator reads one event ahead, so the event before the reset is never handed out
@@ -222,7 +215,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(run.chunks()).containsExactly("one");
         assertThat(gemini.received()).hasSize(1);
@@ -248,7 +241,7 @@ class GeminiProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.API_KEY_INVALID);
         assertThat(failure.retryable()).isFalse();
         assertThat(gemini.received()).hasSize(1);

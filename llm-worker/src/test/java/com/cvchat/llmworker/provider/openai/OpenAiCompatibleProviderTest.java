@@ -37,14 +37,7 @@ class OpenAiCompatibleProviderTest {
     }
 
     private ProviderRun run(com.cvchat.events.llm.LlmRequest request) {
-        ProviderRun run = ProviderRun.start(provider, request);
-        await().atMost(Duration.ofSeconds(30)).until(run::done);
-        return run;
-    }
-
-    private static LlmFailure failure(ProviderRun run) {
-        assertThat(run.failure()).isInstanceOf(LlmFailure.class);
-        return (LlmFailure) run.failure();
+        return ProviderRun.complete(provider, request, Requests.USER);
     }
 
     @Test
@@ -99,7 +92,7 @@ class OpenAiCompatibleProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        assertThat(failure(run).reason()).isEqualTo(FailureReason.PROVIDER_UNAVAILABLE);
+        assertThat(run.llmFailure().reason()).isEqualTo(FailureReason.PROVIDER_UNAVAILABLE);
         assertThat(server.received()).hasSize(3);
     }
 
@@ -109,7 +102,7 @@ class OpenAiCompatibleProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.API_KEY_INVALID);
         assertThat(failure.retryable()).isFalse();
         assertThat(server.received()).hasSize(1);
@@ -121,7 +114,7 @@ class OpenAiCompatibleProviderTest {
 
         ProviderRun run = run(Requests.chat("hello"));
 
-        LlmFailure failure = failure(run);
+        LlmFailure failure = run.llmFailure();
         assertThat(failure.reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(run.chunks()).containsExactly("Half", " an");
         assertThat(server.received()).hasSize(1);
