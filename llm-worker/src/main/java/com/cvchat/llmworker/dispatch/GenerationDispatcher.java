@@ -57,7 +57,8 @@ class GenerationDispatcher implements DisposableBean {
         this.endpoints = endpoints;
         this.registry = new RequestRegistry(properties.dedupCapacity());
         this.slots = new Semaphore(properties.maxInFlight());
-        this.metrics = new WorkerMetrics(meters, registry::runningCount, outstanding::get);
+        this.metrics = new WorkerMetrics(meters, () -> properties.maxInFlight() - slots.availablePermits(),
+                outstanding::get);
     }
 
     /** A request arrived (consumer thread): accept it, or drop it as a duplicate / stale delivery. */
@@ -117,14 +118,6 @@ class GenerationDispatcher implements DisposableBean {
             });
         }
         offsets.revoked(partitions);
-    }
-
-    int outstanding() {
-        return outstanding.get();
-    }
-
-    int pendingOffsets() {
-        return offsets.pending();
     }
 
     private void submit(Generation generation) {

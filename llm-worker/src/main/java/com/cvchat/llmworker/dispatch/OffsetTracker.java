@@ -55,7 +55,7 @@ class OffsetTracker {
         revoked.forEach(partitions::remove);
     }
 
-    /** Records received but not yet committable, over all partitions (for metrics and tests). */
+    /** Records received but not yet committable, over all partitions. */
     int pending() {
         return partitions.values().stream().mapToInt(pending -> {
             synchronized (pending) {

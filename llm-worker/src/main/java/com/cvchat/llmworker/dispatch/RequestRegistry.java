@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,16 +63,8 @@ class RequestRegistry {
         return false;
     }
 
-    Optional<Generation> running(String requestId) {
-        return Optional.ofNullable(running.get(requestId));
-    }
-
     Collection<Generation> runningSnapshot() {
         return List.copyOf(running.values());
-    }
-
-    int runningCount() {
-        return running.size();
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {
