@@ -1,6 +1,5 @@
 package com.cvchat.cvbuilder.document.jsonresume;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -24,6 +23,10 @@ public class JsonResumeSchema {
 
     public static final String RESOURCE = "schemas/jsonresume-schema-1.3.1.json";
 
+    /** The validator's message for the schema's {@code iso8601} pattern, replaced by one a person reads. */
+    private static final String ISO_DATE_MESSAGE = "does not match the regex pattern "
+            + "^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$";
+
     private final Schema schema;
 
     public JsonResumeSchema() {
@@ -35,8 +38,10 @@ public class JsonResumeSchema {
         }
     }
 
-    /** What is wrong with {@code resume}, one readable line per problem ("$.basics.email: …"); empty when valid. */
+    /** What is wrong with {@code resume}, one readable line per problem ("/basics/email: …"); empty when valid. */
     public List<String> problems(JsonNode resume) {
-        return schema.validate(resume).stream().map(Error::toString).sorted().toList();
+        return schema.validate(resume).stream()
+                .map(error -> error.toString().replace(ISO_DATE_MESSAGE, "is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"))
+                .sorted().toList();
     }
 }
