@@ -5,10 +5,13 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HTML to PDF with openhtmltopdf (PDFBox). The fonts are embedded (subset) from the classpath, so the PDF shows the
@@ -31,6 +34,8 @@ public class PdfRenderer {
             new Font("DroidSansFallbackFull.ttf", "Droid Sans Fallback", 400, FontStyle.NORMAL));
 
     private final HtmlRenderer html;
+    /** Font files read once; each render parses (and subsets) only the ones its text needs. */
+    private final Map<String, byte[]> fontFiles = new ConcurrentHashMap<>();
 
     public PdfRenderer(HtmlRenderer html) {
         this.html = html;
@@ -41,7 +46,8 @@ public class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         for (Font font : FONTS) {
-            builder.useFont(() -> open(font.file()), font.family(), font.weight(), font.style(), true);
+            builder.useFont(() -> new ByteArrayInputStream(fontFiles.computeIfAbsent(font.file(), PdfRenderer::read)),
+                    font.family(), font.weight(), font.style(), true);
         }
         builder.withHtmlContent(html.render(request), null);
         builder.withProducer("CV Chat Platform");
@@ -54,9 +60,9 @@ public class PdfRenderer {
         return out.toByteArray();
     }
 
-    private static java.io.InputStream open(String file) {
+    private static byte[] read(String file) {
         try {
-            return new ClassPathResource("fonts/" + file).getInputStream();
+            return new ClassPathResource("fonts/" + file).getContentAsByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Missing font " + file, e);
         }
