@@ -55,7 +55,7 @@ public final class CvDataMother {
         return cv;
     }
 
-    /** A cover letter in the tolerant shape the renderers read. */
+    /** A cover letter in the cv-builder's cover-letter shape ({@code company} is an object). */
     public static ObjectNode coverLetter(String name) {
         ObjectNode letter = EventJson.mapper().createObjectNode();
         ObjectNode personal = letter.putObject("personal_info");
@@ -66,7 +66,7 @@ public final class CvDataMother {
         ObjectNode recipient = letter.putObject("recipient");
         recipient.put("name", "Ms. Dana Smith");
         recipient.put("title", "Head of Data");
-        letter.put("company", "Acme Analytics");
+        letter.putObject("company").put("name", "Acme Analytics").put("address", "1 Main Street, Springfield");
         letter.put("position", "Lead Data Scientist");
         letter.put("opening", "Dear Ms. Smith,");
         strings(letter.putArray("body_paragraphs"),

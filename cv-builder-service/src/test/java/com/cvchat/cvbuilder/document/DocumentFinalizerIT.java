@@ -76,7 +76,7 @@ class DocumentFinalizerIT {
         assertThat(v1.templateCode()).isEqualTo("modern");
         assertThat(v1.source()).isEqualTo("finalize");
         assertThat(v1.sessionId()).isEqualTo(session);
-        assertThat(v1.data().path("company").asString()).isEqualTo("Acme Analytics");
+        assertThat(v1.data().path("company").path("name").asString()).isEqualTo("Acme Analytics");
         assertThat(((DocumentVersionCreated) events.get(1).payload()).version()).isEqualTo(2);
     }
 

@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * What the cover-letter templates show. Read tolerantly, since the letter's data grows through conversation:
- * {@code personal_info} (as in a CV), {@code recipient} (an object with name/title/company/address, or a string),
- * {@code company}, {@code position}, {@code date}, {@code opening} (or {@code greeting}/{@code salutation}), the body
+ * {@code personal_info} (as in a CV), {@code recipient} (an object with name/title, or a string), {@code company}
+ * (an object with name/address as the cv-builder's cover-letter shape has it, or a string), {@code position},
+ * {@code date}, {@code opening} (or {@code greeting}/{@code salutation}), the body
  * ({@code body_paragraphs}, {@code body} or {@code paragraphs}: an array or a string with blank-line breaks),
  * {@code closing} and {@code signature}.
  */
@@ -18,22 +19,22 @@ public record CoverLetterView(CvView.Person sender, List<String> recipientLines,
 
     public static CoverLetterView of(JsonNode data) {
         CvView.Person sender = CvView.of(data).person();
-        String company = Json.text(data, "company");
         List<String> recipient = new ArrayList<>();
         JsonNode r = Json.object(data, "recipient");
         if (r != null) {
             Stream.of("name", "title").map(f -> Json.text(r, f)).filter(s -> !s.isEmpty()).forEach(recipient::add);
-            String recipientCompany = Json.text(r, "company");
-            company = company.isEmpty() ? recipientCompany : company;
         } else if (!Json.text(data, "recipient").isEmpty()) {
             recipient.add(Json.text(data, "recipient"));
+        }
+        JsonNode c = Json.object(data, "company");
+        String company = c != null ? Json.text(c, "name") : Json.text(data, "company");
+        if (company.isEmpty() && r != null) {
+            company = Json.text(r, "company");
         }
         if (!company.isEmpty()) {
             recipient.add(company);
         }
-        if (r != null) {
-            recipient.addAll(Json.texts(r, "address"));
-        }
+        recipient.addAll(Json.texts(c != null ? c : r, "address"));
         String position = Json.text(data, "position");
         String opening = first(data, "opening", "greeting", "salutation");
         List<String> body = paragraphs(data);

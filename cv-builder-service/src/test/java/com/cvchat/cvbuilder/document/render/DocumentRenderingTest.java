@@ -103,9 +103,26 @@ class DocumentRenderingTest {
 
         for (String text : List.of(Extract.pdfText(pdf), Extract.docxText(EXPORTER.export(ExportFormat.DOCX, letter)),
                 new String(EXPORTER.export(ExportFormat.HTML, letter), StandardCharsets.UTF_8))) {
-            assertThat(text).contains("Zoë Ångström", "Ms. Dana Smith", "Acme Analytics", "Dear Ms. Smith,",
+            assertThat(text).contains("Zoë Ångström", "Ms. Dana Smith", "Acme Analytics", "1 Main Street, Springfield",
+                    "Dear Ms. Smith,",
                     "Application for Lead Data Scientist", "cut forecast error by a third", "Sincerely,");
         }
+    }
+
+    @Test
+    void shouldReadALooserCoverLetterWithPlainStringsAndDefaults() {
+        JsonNode letter = com.cvchat.events.json.EventJson.mapper().readTree("""
+                {"personal_info": {"full_name": "Sarah Johnson"}, "recipient": "Hiring team", "company": "Acme",
+                 "body": "First paragraph.\\n\\nSecond paragraph."}
+                """);
+
+        CoverLetterView view = CoverLetterView.of(letter);
+
+        assertThat(view.recipientLines()).containsExactly("Hiring team", "Acme");
+        assertThat(view.paragraphs()).containsExactly("First paragraph.", "Second paragraph.");
+        assertThat(view.opening()).isEqualTo("Dear Hiring Manager,");
+        assertThat(view.closing()).isEqualTo("Sincerely,");
+        assertThat(view.signature()).isEqualTo("Sarah Johnson");
     }
 
     @Test
