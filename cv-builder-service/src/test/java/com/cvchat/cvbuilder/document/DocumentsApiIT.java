@@ -2,7 +2,11 @@ package com.cvchat.cvbuilder.document;
 
 import com.cvchat.cvbuilder.document.jsonresume.JsonResumeSchema;
 import com.cvchat.cvbuilder.document.render.Extract;
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.Topics;
+import com.cvchat.events.conversation.DocumentVersionCreated;
 import com.cvchat.events.json.EventJson;
+import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The documents API over real HTTP, with a real broker and the embedded store. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,6 +36,9 @@ class DocumentsApiIT {
 
     @Autowired
     DocumentFinalizer finalizer;
+
+    @Autowired
+    EventPublisher publisher;
 
     private final String user = UUID.randomUUID().toString();
     private DocumentsApi owner;
@@ -211,6 +220,21 @@ class DocumentsApiIT {
         assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("my-cover-letter.pdf");
         assertThat(Extract.pdfText(pdf.body())).contains("Ελένη Παπαδοπούλου", "Acme Analytics", "Dear Ms. Smith,");
         assertThat(json.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldApplyADocumentEventThatReachedTheLogButNotTheReadModel() {
+        String id = UUID.randomUUID().toString();
+        DocumentVersionCreated event = new DocumentVersionCreated(id, 1, "cv", "Recovered CV", "recovered-cv", "modern",
+                CvDataMother.fullCv(), "finalize", UUID.randomUUID().toString(), null);
+
+        publisher.publishAndWait(Topics.CONVERSATION_EVENTS, EventEnvelope.of(id, user, "crash-test", event));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = owner.get("/" + id);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(DocumentsApi.json(response).path("document").path("title").asString()).isEqualTo("Recovered CV");
+        });
     }
 
     private FinalizedDocument finalize(JsonNode data) {
