@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every format of every template, read back as a person's tools read it. PDFs are kept in target/previews. */
+/** Every format of every template, read back as a person's tools read it. Files are kept in target/previews. */
 class DocumentRenderingTest {
 
     static final Path PREVIEWS = Path.of("target", "previews");
@@ -55,8 +55,11 @@ class DocumentRenderingTest {
 
     @ParameterizedTest
     @MethodSource("templates")
-    void shouldPutTheNameEveryJobTitleAndEveryDegreeInTheDocx(String template) {
-        String text = Extract.docxText(EXPORTER.export(ExportFormat.DOCX, cv(template, CvDataMother.fullCv())));
+    void shouldPutTheNameEveryJobTitleAndEveryDegreeInTheDocx(String template) throws IOException {
+        byte[] docx = EXPORTER.export(ExportFormat.DOCX, cv(template, CvDataMother.fullCv()));
+        Files.createDirectories(PREVIEWS);
+        Files.write(PREVIEWS.resolve("cv-" + template + ".docx"), docx);
+        String text = Extract.docxText(docx);
 
         assertThat(text).contains(CvDataMother.NAME);
         CvDataMother.JOB_TITLES.forEach(title -> assertThat(text).contains(title));
