@@ -8,6 +8,8 @@ import com.cvchat.platform.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +28,9 @@ class DocumentFinalizerIT {
 
     @Autowired
     DocumentFinalizer finalizer;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -88,6 +93,14 @@ class DocumentFinalizerIT {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.getMessage()).contains("fancy").contains("default, professional, modern");
                 });
+    }
+
+    @Test
+    void shouldIndexTheCollectionsTheQueriesUse() {
+        assertThat(mongo.indexOps(DocumentRecord.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("owner_recent", "owner_session");
+        assertThat(mongo.indexOps(DocumentVersionRecord.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("document_version");
     }
 
     @Test
