@@ -65,6 +65,11 @@ public class RenderPool {
         }
     }
 
+    /** Exports waiting for a render thread. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
     private static ApiException busy() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The document renderer is busy. Please try again shortly.");
     }
