@@ -1,0 +1,54 @@
+package com.cvchat.cvbuilder.session;
+
+import com.cvchat.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The conversational builder's endpoints of cv-chat-api.md ({@code /api/v1/chat/...}). */
+@RestController
+@RequestMapping("/api/v1/chat")
+class SessionController {
+
+    private final SessionService sessions;
+    private final SessionFinalizer finalizer;
+
+    SessionController(SessionService sessions, SessionFinalizer finalizer) {
+        this.sessions = sessions;
+        this.finalizer = finalizer;
+    }
+
+    @PostMapping("/start")
+    @ResponseStatus(HttpStatus.CREATED)
+    SessionResponses.Started start(@Valid @RequestBody SessionRequests.Start request) {
+        return sessions.start(CurrentUser.id(), request.docType(), request.initialMessage());
+    }
+
+    @PostMapping("/message")
+    SessionResponses.Replied message(@Valid @RequestBody SessionRequests.Message request) {
+        return sessions.message(CurrentUser.id(), request.sessionId(), request.message());
+    }
+
+    @GetMapping("/session/{sessionId}")
+    SessionResponses.Details session(@PathVariable String sessionId) {
+        return sessions.details(CurrentUser.id(), sessionId);
+    }
+
+    @GetMapping("/sessions")
+    SessionResponses.Sessions list() {
+        return sessions.list(CurrentUser.id());
+    }
+
+    @PostMapping("/session/{sessionId}/finalize")
+    SessionResponses.Finalized finalizeSession(@PathVariable String sessionId,
+                                               @Valid @RequestBody(required = false) SessionRequests.Finalize request) {
+        SessionRequests.Finalize body = request == null ? new SessionRequests.Finalize(null, null) : request;
+        return finalizer.finalizeSession(CurrentUser.id(), sessionId, body.title(), body.templateCode());
+    }
+}

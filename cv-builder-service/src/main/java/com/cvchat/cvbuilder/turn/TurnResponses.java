@@ -1,0 +1,62 @@
+package com.cvchat.cvbuilder.turn;
+
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.llm.LlmResponseEvent;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The answers of the model requests this instance is waiting for. Every instance reads all of {@code llm.responses}
+ * with its own consumer group (the worker may answer on any partition, and the instance that waits must see it);
+ * an answer nobody here waits for is skipped.
+ */
+@Component
+public class TurnResponses implements ConsumerSeekAware {
+
+    static final String ORIGIN = "cv";
+
+    private final Map<String, CompletableFuture<LlmResponseEvent>> waiting = new ConcurrentHashMap<>();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+
+    /** Starts waiting for the final answer of {@code requestId}. */
+    CompletableFuture<LlmResponseEvent> expect(String requestId) {
+        return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+    }
+
+    void forget(String requestId) {
+        waiting.remove(requestId);
+    }
+
+    /** Waits (bounded) until this instance's consumer has its partitions, so no answer can be missed. */
+    boolean awaitListening(Duration timeout) throws InterruptedException {
+        return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
+            groupId = "cv-builder-turns-${cvbuilder.instance-id}")
+    void onResponse(EventEnvelope<?> envelope) {
+        if (envelope.payload() instanceof LlmResponseEvent response
+                && ORIGIN.equals(response.origin()) && response.terminal()) {
+            CompletableFuture<LlmResponseEvent> future = waiting.remove(response.requestId());
+            if (future != null) {
+                future.complete(response);
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (!assignments.isEmpty()) {
+            assigned.countDown();
+        }
+    }
+}
