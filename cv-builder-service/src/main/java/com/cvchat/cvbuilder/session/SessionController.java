@@ -1,7 +1,6 @@
 package com.cvchat.cvbuilder.session;
 
 import com.cvchat.platform.security.CurrentUser;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,13 +25,15 @@ class SessionController {
 
     @PostMapping("/start")
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResponses.Started start(@Valid @RequestBody SessionRequests.Start request) {
-        return sessions.start(CurrentUser.id(), request.docType(), request.initialMessage());
+    SessionResponses.Started start(@RequestBody SessionRequests.Start request) {
+        SessionRequests.Start body = request.check();
+        return sessions.start(CurrentUser.id(), body.docType(), body.initialMessage());
     }
 
     @PostMapping("/message")
-    SessionResponses.Replied message(@Valid @RequestBody SessionRequests.Message request) {
-        return sessions.message(CurrentUser.id(), request.sessionId(), request.message());
+    SessionResponses.Replied message(@RequestBody SessionRequests.Message request) {
+        SessionRequests.Message body = request.check();
+        return sessions.message(CurrentUser.id(), body.sessionId(), body.message());
     }
 
     @GetMapping("/session/{sessionId}")
@@ -47,8 +48,8 @@ class SessionController {
 
     @PostMapping("/session/{sessionId}/finalize")
     SessionResponses.Finalized finalizeSession(@PathVariable String sessionId,
-                                               @Valid @RequestBody(required = false) SessionRequests.Finalize request) {
-        SessionRequests.Finalize body = request == null ? new SessionRequests.Finalize(null, null) : request;
+                                               @RequestBody(required = false) SessionRequests.Finalize request) {
+        SessionRequests.Finalize body = (request == null ? new SessionRequests.Finalize(null, null) : request).check();
         return finalizer.finalizeSession(CurrentUser.id(), sessionId, body.title(), body.templateCode());
     }
 }

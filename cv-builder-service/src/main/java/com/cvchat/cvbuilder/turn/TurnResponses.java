@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public class TurnResponses implements ConsumerSeekAware {
 
     static final String ORIGIN = "cv";
+    private static final Duration REWIND = Duration.ofSeconds(30);
 
     private final Map<String, CompletableFuture<LlmResponseEvent>> waiting = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -53,9 +54,15 @@ public class TurnResponses implements ConsumerSeekAware {
         }
     }
 
+    /**
+     * Positions the new consumer explicitly (a little before now) instead of leaving "latest" to be resolved lazily,
+     * which could skip an answer produced between the assignment and the first fetch. Older answers are skipped
+     * above because nobody waits for them.
+     */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         if (!assignments.isEmpty()) {
+            callback.seekToTimestamp(assignments.keySet(), System.currentTimeMillis() - REWIND.toMillis());
             assigned.countDown();
         }
     }
