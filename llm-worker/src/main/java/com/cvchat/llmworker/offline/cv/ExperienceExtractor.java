@@ -19,7 +19,7 @@ final class ExperienceExtractor {
 
     private static final String TITLE = "((?:[A-Za-z][\\w/&+#.-]*\\s+){0,4}?[A-Za-z][\\w/&+#.-]*)";
     private static final Pattern TITLE_AT = Pattern.compile("(?:\\b(?:a|an|the|as)\\s+|^)" + TITLE
-            + "\\s+(?:at|with)\\s+(" + Patterns.PROPER + ")", Pattern.CASE_INSENSITIVE);
+            + "\\s+at\\s+(" + Patterns.PROPER + ")", Pattern.CASE_INSENSITIVE);
     private static final Pattern AT_AS = Patterns.compile("\\b(?:at|for)\\s+(" + Patterns.PROPER + ")\\s+as\\s+(?:a\\s+|an\\s+|the\\s+)?"
             + TITLE + "(?=\\s+(?:from|since|in|between|for|until|where|and)\\b|[,;.!?]|$)");
     private static final Pattern RANGE = Patterns.compile("(?:from\\s+|between\\s+)?(" + Dates.DATE + ")\\s*(?:-|–|—|to|until|till|through|and)\\s*("

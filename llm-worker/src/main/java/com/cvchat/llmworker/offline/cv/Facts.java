@@ -25,6 +25,6 @@ record Facts(JsonNode data, JsonNode patch) {
     }
 
     private static boolean filled(JsonNode node) {
-        return node.isString() ? !node.asString().isBlank() : (node.isContainerNode() && !node.isEmpty());
+        return node.isString() ? !node.asString().isBlank() : (node.isContainer() && !node.isEmpty());
     }
 }

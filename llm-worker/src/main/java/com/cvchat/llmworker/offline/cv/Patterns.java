@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 final class Patterns {
 
     /** A person's name: two to four capitalised words. */
-    static final String NAME = "[A-Z][a-zA-Z'-]+(?:\\s+[A-Z][a-zA-Z'-]+){1,3}";
+    static final String NAME = "(?-i:[A-Z][a-zA-Z'-]+(?:\\s+[A-Z][a-zA-Z'-]+){1,3})";
     /** A proper name (company, institution, place): capitalised words, allowing "of", "&", "and" inside. */
-    static final String PROPER = "[A-Z0-9][\\w&.'-]*(?:\\s+(?:(?:of|the|and|for|de|&)\\s+)?[A-Z0-9][\\w&.'-]*)*";
+    static final String PROPER = "(?-i:[A-Z0-9][\\w&'-]*(?:\\.[\\w&'-]+)*(?:\\s+(?:(?:of|the|and|for|de|&)\\s+)?"
+            + "[A-Z0-9][\\w&'-]*(?:\\.[\\w&'-]+)*)*)";
     /** A place: a proper name, optionally followed by ", Region". */
-    static final String PLACE = "[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*)*(?:,\\s*[A-Z][\\w.'-]*(?:\\s+[A-Z][\\w.'-]*)*)?";
+    static final String PLACE = "(?-i:[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)*(?:,\\s*[A-Z][\\w'-]*(?:\\s+[A-Z][\\w'-]*)*)?)";
     /** A phrase of up to six words (a job title, a field of study), ended by a stop word or punctuation. */
     static final String PHRASE = "[A-Za-z][\\w/&+#.-]*(?:\\s+[\\w/&+#.-]+){0,5}?";
     /** Where a phrase ends. */
@@ -25,8 +26,8 @@ final class Patterns {
             "physician", "marketer", "strategist", "professor", "lecturer", "advisor", "adviser", "economist",
             "statistician", "representative", "agent", "producer", "artist", "photographer", "chef", "pharmacist",
             "therapist", "psychologist", "auditor", "recruiter", "planner", "supervisor", "vp", "cto", "ceo", "cfo",
-            "coo", "cio", "clerk", "tester", "administrator", "trainer", "mechanic", "electrician", "pilot",
-            "translator", "journalist", "secretary", "cashier", "operator", "sre", "devops", "owner", "partner");
+            "coo", "cio", "clerk", "tester", "trainer", "mechanic", "electrician", "pilot",
+            "translator", "journalist", "secretary", "cashier", "operator", "sre", "devops", "partner");
 
     private Patterns() {
     }
