@@ -1,0 +1,64 @@
+package com.cvchat.cvbuilder.document.render;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * HTML to PDF with openhtmltopdf (PDFBox). The fonts are embedded (subset) from the classpath, so the PDF shows the
+ * same glyphs everywhere: DejaVu Sans / Serif (Latin with accents, Greek, Cyrillic, Armenian, Georgian, Hebrew …)
+ * and Droid Sans Fallback for Chinese, Japanese and Korean, used glyph by glyph when DejaVu has none.
+ */
+@Component
+public class PdfRenderer {
+
+    private record Font(String file, String family, int weight, FontStyle style) {
+    }
+
+    private static final List<Font> FONTS = List.of(
+            new Font("DejaVuSans.ttf", "DejaVu Sans", 400, FontStyle.NORMAL),
+            new Font("DejaVuSans-Bold.ttf", "DejaVu Sans", 700, FontStyle.NORMAL),
+            new Font("DejaVuSans-Oblique.ttf", "DejaVu Sans", 400, FontStyle.ITALIC),
+            new Font("DejaVuSerif.ttf", "DejaVu Serif", 400, FontStyle.NORMAL),
+            new Font("DejaVuSerif-Bold.ttf", "DejaVu Serif", 700, FontStyle.NORMAL),
+            new Font("DejaVuSerif-Italic.ttf", "DejaVu Serif", 400, FontStyle.ITALIC),
+            new Font("DroidSansFallbackFull.ttf", "Droid Sans Fallback", 400, FontStyle.NORMAL));
+
+    private final HtmlRenderer html;
+
+    public PdfRenderer(HtmlRenderer html) {
+        this.html = html;
+    }
+
+    public byte[] render(RenderRequest request) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        for (Font font : FONTS) {
+            builder.useFont(() -> open(font.file()), font.family(), font.weight(), font.style(), true);
+        }
+        builder.withHtmlContent(html.render(request), null);
+        builder.withProducer("CV Chat Platform");
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render the PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static java.io.InputStream open(String file) {
+        try {
+            return new ClassPathResource("fonts/" + file).getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing font " + file, e);
+        }
+    }
+}
