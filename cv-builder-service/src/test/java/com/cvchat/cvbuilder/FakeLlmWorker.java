@@ -5,6 +5,8 @@ import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventDeserializer;
 import com.cvchat.events.json.EventSerializer;
+import com.cvchat.events.llm.LlmChunk;
+import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,7 +29,7 @@ import java.util.function.Function;
 /**
  * Stands in for the llm-worker process in service tests: a real Kafka consumer of {@code llm.requests} and producer
  * of {@code llm.responses}, answering each request with what the test's {@code answers} function returns (nothing =
- * stay silent). Every event it reads is kept for assertions.
+ * stay silent); a completion is preceded by its text as word chunks, as the real worker streams it. Every event it reads is kept for assertions.
  */
 public final class FakeLlmWorker implements AutoCloseable {
 
@@ -56,13 +58,26 @@ public final class FakeLlmWorker implements AutoCloseable {
                 for (ConsumerRecord<String, EventEnvelope<EventPayload>> record : consumer.poll(Duration.ofMillis(100))) {
                     received.add(record.value());
                     if (record.value().payload() instanceof LlmRequest request) {
-                        answers.apply(request).ifPresent(answer -> producer.send(new ProducerRecord<>(
-                                Topics.LLM_RESPONSES.name(), record.key(), EventEnvelope.of(record.key(),
-                                record.value().userId(), request.requestId(), answer))));
+                        answers.apply(request).ifPresent(answer -> {
+                            if (answer instanceof LlmCompleted completed) {
+                                String[] words = completed.text().split("(?<= )");
+                                for (int i = 0; i < words.length; i++) {
+                                    send(producer, record, request, new LlmChunk(request.requestId(), request.origin(), i, words[i]));
+                                }
+                            }
+                            send(producer, record, request, answer);
+                        });
                     }
                 }
             }
         }
+    }
+
+    private static void send(KafkaProducer<String, EventEnvelope<?>> producer,
+                             ConsumerRecord<String, EventEnvelope<EventPayload>> record, LlmRequest request,
+                             LlmResponseEvent event) {
+        producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), record.key(),
+                EventEnvelope.of(record.key(), record.value().userId(), request.requestId(), event)));
     }
 
     @Override

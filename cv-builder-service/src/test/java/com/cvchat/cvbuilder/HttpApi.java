@@ -39,6 +39,12 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST asking for a Server-Sent-Events answer; the whole stream is read. */
+    public Response postForStream(String path, String token, JsonNode body) {
+        return send(request(path, token).header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response post(String path, String token, JsonNode body) {
         return post(path, token, JSON.writeValueAsString(body));
     }

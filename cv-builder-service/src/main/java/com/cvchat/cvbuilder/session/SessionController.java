@@ -2,6 +2,7 @@ package com.cvchat.cvbuilder.session;
 
 import com.cvchat.platform.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The conversational builder's endpoints of cv-chat-api.md ({@code /api/v1/chat/...}). */
 @RestController
@@ -17,10 +19,12 @@ class SessionController {
 
     private final SessionService sessions;
     private final SessionFinalizer finalizer;
+    private final SessionStreams streams;
 
-    SessionController(SessionService sessions, SessionFinalizer finalizer) {
+    SessionController(SessionService sessions, SessionFinalizer finalizer, SessionStreams streams) {
         this.sessions = sessions;
         this.finalizer = finalizer;
+        this.streams = streams;
     }
 
     @PostMapping("/start")
@@ -34,6 +38,11 @@ class SessionController {
     SessionResponses.Replied message(@RequestBody SessionRequests.Message request) {
         SessionRequests.Message body = request.check();
         return sessions.message(CurrentUser.id(), body.sessionId(), body.message());
+    }
+
+    @PostMapping(value = "/message", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter messageStream(@RequestBody SessionRequests.Message request) {
+        return streams.message(CurrentUser.id(), request);
     }
 
     @GetMapping("/session/{sessionId}")

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Starting sessions and taking turns. A turn asks the model first and records nothing if that fails, so a failed
@@ -49,18 +50,24 @@ class SessionService {
         DocType docType = DocType.parse(docTypeName);
         checkLength(initialMessage);
         String sessionId = UUID.randomUUID().toString();
-        Turn turn = takeTurn(sessionId, userId, docType, docType.shape().emptyData(), List.of(), initialMessage, true);
+        Turn turn = takeTurn(sessionId, userId, docType, docType.shape().emptyData(), List.of(), initialMessage, true,
+                text -> { });
         return new SessionResponses.Started(sessionId, turn.reply(), turn.data(), turn.progress().percent(),
                 turn.progress().complete());
     }
 
     SessionResponses.Replied message(String userId, String sessionId, String message) {
+        return message(userId, sessionId, message, text -> { });
+    }
+
+    /** A turn whose reply is also handed to {@code onChunk} piece by piece while it is produced. */
+    SessionResponses.Replied message(String userId, String sessionId, String message, Consumer<String> onChunk) {
         checkLength(message);
         SessionState session = queries.require(sessionId, userId);
         DocType docType = DocType.parse(session.docType());
         JsonNode data = session.data() == null ? docType.shape().emptyData() : session.data();
         List<ChatTurn> history = session.history().stream().map(m -> new ChatTurn(m.role(), m.text())).toList();
-        Turn turn = takeTurn(sessionId, userId, docType, data, history, message, false);
+        Turn turn = takeTurn(sessionId, userId, docType, data, history, message, false, onChunk);
         return new SessionResponses.Replied(sessionId, turn.reply(), turn.data(), turn.progress().percent(),
                 turn.progress().complete(), turn.progress().collected(), turn.progress().missing());
     }
@@ -85,11 +92,11 @@ class SessionService {
     }
 
     private Turn takeTurn(String sessionId, String userId, DocType docType, JsonNode data, List<ChatTurn> history,
-                          String message, boolean first) {
+                          String message, boolean first, Consumer<String> onChunk) {
         DocumentShape shape = docType.shape();
         Instant userAt = now();
         TurnResult result = turns.ask(new CvTurnClient.TurnQuestion(sessionId, userId, docType, data,
-                shape.progress(data).missing(), history, message));
+                shape.progress(data).missing(), history, message), onChunk);
         ObjectNode merged = merger.merge(shape, data, result.patch());
         Progress progress = shape.progress(merged);
         Instant modelAt = later(userAt);

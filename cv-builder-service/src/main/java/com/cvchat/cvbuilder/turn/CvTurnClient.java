@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One CV-builder turn through the model: publishes a {@code cv_turn} request to {@code llm.requests} and waits,
@@ -47,14 +48,16 @@ public class CvTurnClient {
         this.properties = properties;
     }
 
-    /** Asks the model for the patch and next question of {@code message} in the session {@code sessionId}. */
+    /** Asks the model for the patch and next question of the question's message. */
     public TurnResult ask(TurnQuestion question) {
+        return ask(question, text -> { });
+    }
+
+    /** As {@link #ask(TurnQuestion)}, handing each streamed piece of the reply to {@code onChunk} as it arrives. */
+    public TurnResult ask(TurnQuestion question, Consumer<String> onChunk) {
         String requestId = UUID.randomUUID().toString();
-        LlmRequest request = new LlmRequest(requestId, TurnResponses.ORIGIN, LlmTask.CV_TURN,
-                TurnInstructions.forTurn(question.docType(), question.missing()),
-                window(question.history()), question.message(), context(question),
-                ResponseSchema.of(question.docType().shape()));
-        CompletableFuture<LlmResponseEvent> answer = responses.expect(requestId);
+        LlmRequest request = request(requestId, question, properties.historyWindow());
+        CompletableFuture<LlmResponseEvent> answer = responses.expect(requestId, onChunk);
         try {
             if (!responses.awaitListening(properties.timeout())) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The AI assistant is not reachable yet. Please try again.");
@@ -76,16 +79,21 @@ public class CvTurnClient {
         }
     }
 
-    private List<ChatTurn> window(List<ChatTurn> history) {
-        int size = history.size();
-        return history.subList(Math.max(0, size - properties.historyWindow()), size);
+    /** The {@code cv_turn} request for {@code question}, with at most {@code historyWindow} earlier messages. */
+    public static LlmRequest request(String requestId, TurnQuestion question, int historyWindow) {
+        List<ChatTurn> history = question.history();
+        return new LlmRequest(requestId, TurnResponses.ORIGIN, LlmTask.CV_TURN,
+                TurnInstructions.forTurn(question.docType(), question.missing()),
+                history.subList(Math.max(0, history.size() - historyWindow), history.size()), question.message(),
+                context(question), ResponseSchema.of(question.docType().shape()));
     }
 
     private static JsonNode context(TurnQuestion question) {
         return Json.object().put("doc_type", question.docType().wireName()).set("data", question.data());
     }
 
-    private static TurnResult toResult(LlmResponseEvent response) {
+    /** The turn's result from the model's final event: the structured patch and message, or the matching error. */
+    public static TurnResult toResult(LlmResponseEvent response) {
         if (response instanceof LlmFailed failed) {
             throw TurnFailures.toApiException(failed);
         }

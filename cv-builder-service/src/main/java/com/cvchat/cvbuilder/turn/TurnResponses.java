@@ -1,6 +1,7 @@
 package com.cvchat.cvbuilder.turn;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The answers of the model requests this instance is waiting for. Every instance reads all of {@code llm.responses}
@@ -26,15 +28,18 @@ public class TurnResponses implements ConsumerSeekAware {
     private static final Duration REWIND = Duration.ofSeconds(30);
 
     private final Map<String, CompletableFuture<LlmResponseEvent>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<String>> chunkListeners = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
 
-    /** Starts waiting for the final answer of {@code requestId}. */
-    CompletableFuture<LlmResponseEvent> expect(String requestId) {
+    /** Starts waiting for the final answer of {@code requestId}; its streamed pieces go to {@code onChunk}. */
+    CompletableFuture<LlmResponseEvent> expect(String requestId, Consumer<String> onChunk) {
+        chunkListeners.put(requestId, onChunk);
         return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
     }
 
     void forget(String requestId) {
         waiting.remove(requestId);
+        chunkListeners.remove(requestId);
     }
 
     /** Waits (bounded) until this instance's consumer has its partitions, so no answer can be missed. */
@@ -45,12 +50,20 @@ public class TurnResponses implements ConsumerSeekAware {
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
             groupId = "cv-builder-turns-${cvbuilder.instance-id}")
     void onResponse(EventEnvelope<?> envelope) {
-        if (envelope.payload() instanceof LlmResponseEvent response
-                && ORIGIN.equals(response.origin()) && response.terminal()) {
-            CompletableFuture<LlmResponseEvent> future = waiting.remove(response.requestId());
-            if (future != null) {
-                future.complete(response);
+        if (!(envelope.payload() instanceof LlmResponseEvent response) || !ORIGIN.equals(response.origin())) {
+            return;
+        }
+        if (response instanceof LlmChunk chunk) {
+            Consumer<String> listener = chunkListeners.get(chunk.requestId());
+            if (listener != null) {
+                listener.accept(chunk.text());
             }
+            return;
+        }
+        chunkListeners.remove(response.requestId());
+        CompletableFuture<LlmResponseEvent> future = waiting.remove(response.requestId());
+        if (future != null) {
+            future.complete(response);
         }
     }
 

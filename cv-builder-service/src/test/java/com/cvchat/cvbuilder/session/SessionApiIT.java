@@ -72,12 +72,6 @@ class SessionApiIT {
         MutableClock testClock() {
             return new MutableClock();
         }
-
-        @Bean
-        @Primary
-        InMemoryDocuments inMemoryDocuments() {
-            return new InMemoryDocuments();
-        }
     }
 
     @LocalServerPort
@@ -325,6 +319,39 @@ class SessionApiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> worker.received().stream()
                 .anyMatch(e -> e.payload() instanceof LlmCancel cancel && cancel.requestId().equals(requestId)));
         assertThat(api().get("/session/" + sessionId, token(user)).json().path("conversation_history")).hasSize(2);
+    }
+
+    @Test
+    void shouldStreamTheRepliesWordsThenTheResponseWhenAskedForEventStream() {
+        String user = UUID.randomUUID().toString();
+        String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
+        HttpApi.Response stream = api().postForStream("/message", token(user),
+                HttpApi.body().put("session_id", sessionId).put("message", SARAH_CONTACT));
+        assertThat(stream.status()).isEqualTo(200);
+        List<String> events = stream.body().lines().filter(l -> l.startsWith("event:")).toList();
+        assertThat(events).last().isEqualTo("event:done");
+        assertThat(events.stream().filter(e -> e.equals("event:chunk")).count()).isGreaterThan(3);
+        StringBuilder text = new StringBuilder();
+        String done = null;
+        String event = null;
+        for (String line : stream.body().lines().toList()) {
+            if (line.startsWith("event:")) {
+                event = line.substring(6);
+            } else if (line.startsWith("data:")) {
+                JsonNode data = JSON.readTree(line.substring(5));
+                if ("chunk".equals(event)) {
+                    text.append(data.path("text").asString());
+                } else {
+                    done = line.substring(5);
+                }
+            }
+        }
+        assertThat(text.toString()).isEqualTo("Noted: " + SARAH_CONTACT);
+        assertThat(JSON.readTree(done).path("progress").asInt()).isEqualTo(33);
+
+        HttpApi.Response foreign = api().postForStream("/message", token(UUID.randomUUID().toString()),
+                HttpApi.body().put("session_id", sessionId).put("message", "hi"));
+        assertThat(foreign.body()).contains("event:error").contains("Chat session not found or expired");
     }
 
     @Test
