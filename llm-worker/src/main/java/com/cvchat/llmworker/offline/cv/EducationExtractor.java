@@ -16,7 +16,9 @@ final class EducationExtractor {
 
     private static final String DEGREE = "((?i:bachelor(?:'s|’s|s)?|master(?:'s|’s|s)?|doctorate|associate(?:'s|’s)?|"
             + "high school diploma|diploma)(?:\\s+(?i:degree))?(?:\\s+(?i:of)\\s+(?i:science|arts|engineering|"
-            + "business administration|fine arts|laws))?|B\\.?Sc\\.?|M\\.?Sc\\.?|B\\.?A\\.|M\\.?A\\.|BA|MA|BS|MS|"
+            + "business administration|fine arts|laws))?|B\\.?Sc\\.?|M\\.?Sc\\.?|B\\.?A\\.|M\\.?A\\.|"
+            // two-letter degrees are also US states ("Boston, MA"): not after a comma, and only before "in/of <field>" or "degree"
+            + "(?<!,\\s)(?:BA|MA|BS|MS)(?=\\s+(?:in|of)\\s+[A-Za-z]|\\s+degree\\b)|"
             + "B\\.S\\.|M\\.S\\.|MBA|Ph\\.?D\\.?|B\\.?Eng\\.?|M\\.?Eng\\.?|(?i:phd|mba|bsc|msc))";
     private static final Pattern DEGREE_FIELD = Pattern.compile("\\b" + DEGREE + "(?![\\w])(?:\\s+(?:degree\\s+)?(?:in|of)\\s+("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");

@@ -91,6 +91,15 @@ class DeterministicCvTurnTest {
     }
 
     @Test
+    void shouldNotReadAStateAbbreviationAsADegree() {
+        assertThat(patch("My email is sarah@datatech.com, phone is +1-555-9999, I'm in Boston, MA").has("education"))
+                .isFalse();
+        assertThat(patch("I moved to Worcester, MA in 2019").has("education")).isFalse();
+        assertThat(patch("I hold an MS in Statistics from Boston University").at("/education/0/degree").asString())
+                .isEqualTo("MS");
+    }
+
+    @Test
     void shouldNotTakeAYearRangeOrADateForAPhoneNumber() {
         JsonNode patch = patch("I worked as a Data Analyst at Acme Corp from 06/2016 to 12/2019");
         assertThat(patch.at("/personal_info/phone").isMissingNode()).isTrue();
