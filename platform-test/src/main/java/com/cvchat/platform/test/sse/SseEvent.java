@@ -1,0 +1,19 @@
+package com.cvchat.platform.test.sse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One Server-Sent Event as a client receives it: its {@code id} (may be null) and its {@code data} as JSON. */
+public record SseEvent(String id, String data) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public JsonNode json() {
+        return JSON.readTree(data);
+    }
+
+    /** The {@code type} field of the JSON data. */
+    public String type() {
+        return json().path("type").asString();
+    }
+}
