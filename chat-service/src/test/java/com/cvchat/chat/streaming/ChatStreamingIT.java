@@ -7,7 +7,7 @@ import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,8 +49,12 @@ class ChatStreamingIT {
         TestInfrastructure.register(registry, "chat");
     }
 
-    @BeforeAll
-    static void startSecondInstanceAndModel() {
+    /** After this class's context (and its embedded broker) is up: the second instance and the model, once. */
+    @BeforeEach
+    void startSecondInstanceAndModel() {
+        if (second != null) {
+            return;
+        }
         String brokers = System.getProperty("spring.embedded.kafka.brokers");
         second = new SpringApplicationBuilder(ChatServiceApplication.class).run(
                 "--server.port=0",
