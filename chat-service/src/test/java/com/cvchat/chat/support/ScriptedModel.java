@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  * A model worker for service tests that speaks the llm.requests / llm.responses wire protocol on the real broker, with
  * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
  * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
- * {@code [fail]} (fails with {@code provider_error} after two chunks). Honours {@code llm.cancel}. The answer is
+ * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [stamp]} (each chunk is
+ * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM). Honours {@code llm.cancel}. The answer is
  * {@link #answerFor(String)}; a title is {@code "Chat about <first word>"} in quotes.
  */
 public final class ScriptedModel implements AutoCloseable {
@@ -140,8 +141,9 @@ public final class ScriptedModel implements AutoCloseable {
         List<String> words = words(prompt);
         long pace = intTag(PACE, prompt, 5);
         StringBuilder text = new StringBuilder();
+        long begin = System.nanoTime();
         for (int i = 0; i < words.size(); i++) {
-            pause(pace);
+            waitUntil(begin + (i + 1) * pace * 1_000_000);
             if (cancelled.contains(llm.requestId())) {
                 send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.CANCELLED, "cancelled",
                         false, text.toString()));
@@ -152,7 +154,8 @@ public final class ScriptedModel implements AutoCloseable {
                         true, text.toString()));
                 return;
             }
-            String piece = (i == 0 ? "" : " ") + words.get(i);
+            String piece = prompt.contains("[stamp]") ? "@" + System.nanoTime()
+                    : (i == 0 ? "" : " ") + words.get(i);
             text.append(piece);
             send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece));
         }
@@ -166,9 +169,11 @@ public final class ScriptedModel implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), envelope.key(), envelope));
     }
 
-    /** The model's pace between chunks (emission timing, not a wait for an outcome). */
-    private static void pause(long millis) {
-        java.util.concurrent.locks.LockSupport.parkNanos(millis * 1_000_000);
+    /** The model's emission schedule: chunk i leaves at begin + (i + 1) × pace (timing, not a wait for an outcome). */
+    private static void waitUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     @Override

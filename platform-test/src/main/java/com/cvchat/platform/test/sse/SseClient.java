@@ -26,7 +26,7 @@ public final class SseClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final SseEvent END = new SseEvent(null, null);
+    private static final SseEvent END = new SseEvent(null, null, 0);
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
@@ -110,7 +110,7 @@ public final class SseClient implements AutoCloseable {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new SseEvent(id, data.toString()));
+                        events.add(new SseEvent(id, data.toString(), System.nanoTime()));
                     }
                     id = null;
                     data = null;

@@ -3,8 +3,11 @@ package com.cvchat.platform.test.sse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One Server-Sent Event as a client receives it: its {@code id} (may be null) and its {@code data} as JSON. */
-public record SseEvent(String id, String data) {
+/**
+ * One Server-Sent Event as a client receives it: its {@code id} (may be null), its {@code data}, and when it was
+ * parsed ({@link System#nanoTime()}, for latency measurements).
+ */
+public record SseEvent(String id, String data, long receivedNanos) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
