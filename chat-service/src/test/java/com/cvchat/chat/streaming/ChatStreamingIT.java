@@ -18,24 +18,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
+import static com.cvchat.chat.support.Streams.WAIT;
+import static com.cvchat.chat.support.Streams.chunkText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two chat-service instances on one real broker and one store, a scripted model worker on the same broker, and real
- * SSE clients over sockets: streaming, fan-out to either instance, resume on the other instance, cancel, disconnect.
+ * Two chat-service instances on one real broker and one store, a scripted model worker on the same broker (for
+ * answers and faults chosen by the test), and real SSE clients over sockets. Fan-out, resume, cancel and hang-up with
+ * the real llm-worker: {@link ChatWithLlmWorkerIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 2)
 class ChatStreamingIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @LocalServerPort
     int port;
@@ -139,56 +136,6 @@ class ChatStreamingIT {
     }
 
     @Test
-    void shouldStreamToAClientOnEitherInstanceInOrderAndNoneTwice() throws Exception {
-        ChatApi onFirst = ChatApi.newUser(port);
-        ChatApi onSecond = ChatApi.newUser(secondPort);
-        String chatA = onFirst.createChat();
-        String chatB = onSecond.createChat();
-        String prompt = "Count for me [words=40] [pace=2ms]";
-
-        CompletableFuture<List<SseEvent>> a = CompletableFuture.supplyAsync(() -> all(onFirst.send(chatA, prompt, null)));
-        CompletableFuture<List<SseEvent>> b = CompletableFuture.supplyAsync(() -> all(onSecond.send(chatB, prompt, null)));
-
-        for (List<SseEvent> events : List.of(a.get(), b.get())) {
-            assertThat(events.getLast().type()).isEqualTo("done");
-            assertThat(chunkText(events)).isEqualTo(ScriptedModel.answerFor(prompt));
-            List<String> ids = events.stream().map(SseEvent::id).toList();
-            assertThat(ids).doesNotHaveDuplicates();
-            assertThat(chunkIndexes(events)).isSorted().hasSize(40);
-        }
-    }
-
-    @Test
-    void shouldResumeOnTheOtherInstanceWithLastEventIdLosingAndRepeatingNothing() {
-        ChatApi user = ChatApi.newUser(port);
-        String chat = user.createChat();
-        String prompt = "Tell me a long story [words=30] [pace=40ms]";
-
-        List<SseEvent> before = new ArrayList<>();
-        try (SseClient stream = user.send(chat, prompt, null)) {
-            while (before.stream().filter(e -> e.type().equals("chunk")).count() < 3) {
-                before.add(stream.next(WAIT));
-            }
-        }
-        String messageId = before.getFirst().json().path("message_id").asString();
-        String lastEventId = before.getLast().id();
-
-        List<SseEvent> after;
-        try (SseClient resumed = user.on(secondPort).resume(chat, messageId, lastEventId)) {
-            assertThat(resumed.status()).isEqualTo(200);
-            after = resumed.rest(WAIT);
-        }
-
-        assertThat(after).extracting(SseEvent::type).doesNotContain("start");
-        assertThat(after.getLast().type()).isEqualTo("done");
-        List<SseEvent> whole = new ArrayList<>(before);
-        whole.addAll(after);
-        assertThat(chunkText(whole)).isEqualTo(ScriptedModel.answerFor(prompt));
-        assertThat(whole.stream().map(SseEvent::id).toList()).doesNotHaveDuplicates();
-        assertThat(chunkIndexes(whole)).isSorted().hasSize(30);
-    }
-
-    @Test
     void shouldResumeWithLastEventIdOnTheSamePostAfterTheAnswerFinished() {
         ChatApi user = ChatApi.newUser(port);
         String chat = user.createChat();
@@ -208,56 +155,6 @@ class ChatStreamingIT {
         assertThat(replayed).extracting(SseEvent::id)
                 .isEqualTo(first.subList(3, first.size()).stream().map(SseEvent::id).toList());
         assertThat(user.conversation(chat).path("messages")).hasSize(2);
-    }
-
-    @Test
-    void shouldCancelARunningAnswerFromTheOtherInstanceAndKeepWhatWasSaid() {
-        ChatApi user = ChatApi.newUser(port);
-        String chat = user.createChat();
-        String prompt = "Go on forever [words=400] [pace=30ms]";
-
-        try (SseClient stream = user.send(chat, prompt, null)) {
-            SseEvent start = stream.next(WAIT);
-            String messageId = start.json().path("message_id").asString();
-            stream.next(WAIT);
-
-            ChatApi.Response cancelled = user.on(secondPort).call("POST", "/" + chat + "/messages/" + messageId + "/cancel", null);
-            assertThat(cancelled.status()).isEqualTo(200);
-            assertThat(cancelled.json().path("success").asBoolean()).isTrue();
-
-            List<SseEvent> rest = stream.rest(WAIT);
-            assertThat(rest.getLast().type()).isEqualTo("done");
-            assertThat(rest.getLast().json().path("cancelled").asBoolean()).isTrue();
-            assertThat(chunkIndexes(rest)).hasSizeLessThan(399);
-        }
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode messages = user.conversation(chat).path("messages");
-            assertThat(messages).hasSize(2);
-            assertThat(messages.get(1).path("message").asString()).startsWith("Answer word1");
-            assertThat(messages.get(1).path("message").asString()).isNotEqualTo(ScriptedModel.answerFor(prompt));
-        });
-        String messageId = user.conversation(chat).path("messages").get(1).path("id").asString();
-        assertThat(user.call("POST", "/" + chat + "/messages/" + messageId + "/cancel", null).status()).isEqualTo(409);
-    }
-
-    @Test
-    void shouldStoreTheWholeAnswerOnceWhenTheClientHangsUp() {
-        ChatApi user = ChatApi.newUser(port);
-        String chat = user.createChat();
-        String prompt = "Explain slowly [words=25] [pace=20ms]";
-
-        try (SseClient stream = user.send(chat, prompt, null)) {
-            stream.next(WAIT);
-            stream.next(WAIT);
-        }
-
-        await().atMost(WAIT).untilAsserted(() -> {
-            JsonNode messages = user.conversation(chat).path("messages");
-            assertThat(messages).hasSize(2);
-            assertThat(messages.get(1).path("message").asString()).isEqualTo(ScriptedModel.answerFor(prompt));
-        });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> user.conversation(chat).path("messages").size() == 2);
     }
 
     @Test
@@ -285,21 +182,5 @@ class ChatStreamingIT {
         assertThat(events.getLast().json().path("message").asString())
                 .isEqualTo("The AI service answered with an error. Please try again.");
         assertThat(events.getLast().id()).endsWith(":end");
-    }
-
-    private static List<SseEvent> all(SseClient client) {
-        try (client) {
-            return client.rest(WAIT);
-        }
-    }
-
-    private static String chunkText(List<SseEvent> events) {
-        return events.stream().filter(e -> e.type().equals("chunk"))
-                .map(e -> e.json().path("content").asString()).collect(Collectors.joining());
-    }
-
-    private static List<Integer> chunkIndexes(List<SseEvent> events) {
-        return events.stream().filter(e -> e.type().equals("chunk"))
-                .map(e -> Integer.parseInt(e.id().substring(e.id().lastIndexOf(':') + 1))).toList();
     }
 }
