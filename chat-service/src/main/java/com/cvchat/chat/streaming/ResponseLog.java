@@ -39,9 +39,13 @@ public class ResponseLog implements AutoCloseable {
         this.consumers = consumers;
     }
 
-    /** A position at or before every response that a request sent from now on for this conversation will get. */
+    public int partitionCount() {
+        return template.partitionsFor(TOPIC).size();
+    }
+
+    /** The partition of {@code llm.responses} that holds this conversation's responses (the key's partition). */
     public TopicPartition partitionOf(String conversationId) {
-        int partitions = template.partitionsFor(TOPIC).size();
+        int partitions = partitionCount();
         byte[] key = conversationId.getBytes(StandardCharsets.UTF_8);
         return new TopicPartition(TOPIC, Utils.toPositive(Utils.murmur2(key)) % partitions);
     }

@@ -200,7 +200,7 @@ class ChatWithLlmWorkerIT {
         assertThat(events).extracting(SseEvent::id).doesNotHaveDuplicates();
         List<Integer> indexes = chunkIndexes(events);
         assertThat(indexes).isEqualTo(java.util.stream.IntStream.rangeClosed(1, indexes.size()).boxed().toList());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(user.conversation(chat).path("messages").get(1)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(user.conversation(chat).path("messages").path(1)
                 .path("message").asString()).isEqualTo(chunkText(events)));
     }
 
