@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param maxMessageBytes      largest WebSocket text message the container accepts; bigger ones close the socket (1009)
  * @param maxChunkBytes        largest decoded {@code audio_chunk}; bigger ones get an {@code error}, the socket stays open
  * @param maxUtterance         most audio per utterance (between {@code start_talking} and {@code stop_talking})
- * @param idleTimeout          a socket with no client message for this long is closed (a {@code ping} counts)
+ * @param idleTimeout          a socket with no message either way for this long is closed (a {@code ping} counts)
  * @param messagesPerSecond    sustained client messages per second
  * @param messageBurst         messages allowed in a burst above the sustained rate; beyond it the socket is closed (1008)
  * @param allowedOriginPatterns origins allowed to open the socket (tokens, not cookies, authenticate it)

@@ -38,6 +38,7 @@ class VoiceSession implements AnswerSink {
     private boolean needsTitle;
     private Utterance utterance;
     private String streamingAnswer;
+    private volatile long lastActivityNanos = System.nanoTime();
 
     /** The audio between start_talking and stop_talking. */
     private record Utterance(String id, AudioFormat format, RecognitionStream stream, long maxBytes,
@@ -185,10 +186,20 @@ class VoiceSession implements AnswerSink {
         }
     }
 
+    /** A message went either way: the socket is not idle. */
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
     void send(ServerMessage message) {
         if (!socket.isOpen()) {
             return;
         }
+        touch();
         try {
             socket.sendMessage(new TextMessage(message.toJson()));
         } catch (IOException | IllegalStateException e) {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The voice WebSocket: dispatches client messages to the socket's {@link VoiceSession}. Bad input gets an
- * {@code error} and the socket stays open; flooding closes it (1008); silence closes it after the idle timeout.
+ * {@code error} and the socket stays open; flooding closes it (1008); a socket with no message either way for the
+ * idle timeout is closed (1000) after an {@code error} saying why.
  */
 class VoiceSocketHandler extends TextWebSocketHandler {
 
@@ -37,7 +38,6 @@ class VoiceSocketHandler extends TextWebSocketHandler {
     private static final class Connection {
         final VoiceSession session;
         final FloodGuard guard;
-        volatile long lastMessageNanos = System.nanoTime();
         ScheduledFuture<?> idleCheck;
 
         Connection(VoiceSession session, FloodGuard guard) {
@@ -70,7 +70,7 @@ class VoiceSocketHandler extends TextWebSocketHandler {
     }
 
     private void closeIfIdle(Connection connection) {
-        if (System.nanoTime() - connection.lastMessageNanos >= limits.idleTimeout().toNanos()) {
+        if (System.nanoTime() - connection.session.lastActivityNanos() >= limits.idleTimeout().toNanos()) {
             connection.session.send(ServerMessage.error("Closing: no message for "
                     + limits.idleTimeout().toSeconds() + " s (send ping to keep the socket open)"));
             connection.session.close(IDLE);
@@ -83,9 +83,8 @@ class VoiceSocketHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
-        long now = System.nanoTime();
-        connection.lastMessageNanos = now;
-        if (!connection.guard.allow(now)) {
+        connection.session.touch();
+        if (!connection.guard.allow(System.nanoTime())) {
             connection.session.send(ServerMessage.error("Too many messages; closing the socket"));
             connection.session.close(FLOODING);
             return;
@@ -107,7 +106,7 @@ class VoiceSocketHandler extends TextWebSocketHandler {
     protected void handleBinaryMessage(WebSocketSession raw, org.springframework.web.socket.BinaryMessage message) {
         Connection connection = connections.get(raw.getId());
         if (connection != null) {
-            connection.lastMessageNanos = System.nanoTime();
+            connection.session.touch();
             connection.session.send(ServerMessage.error(
                     "Binary frames are not accepted: send audio as {\"type\":\"audio_chunk\",\"data\":\"<base64>\"}"));
         }

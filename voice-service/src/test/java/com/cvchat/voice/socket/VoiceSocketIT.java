@@ -7,24 +7,13 @@ import com.cvchat.events.conversation.VoiceTurnTranscribed;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
-import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
-import com.cvchat.voice.support.FakeChatService;
-import com.cvchat.voice.support.FakeLlmWorker;
 import com.cvchat.voice.support.SpeechSamples;
 import com.cvchat.voice.support.VoiceClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.cvchat.voice.support.VoiceServiceIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -50,57 +39,7 @@ import static org.awaitility.Awaitility.await;
         "voice.limits.max-utterance=20s",
         "voice.limits.max-chunk-bytes=16000"})
 @EmbeddedKafka(partitions = 2)
-class VoiceSocketIT {
-
-    static final FakeChatService CHAT = new FakeChatService();
-    static final Duration WAIT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FakeLlmWorker worker;
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "voice");
-        registry.add("voice.chat-service-url", CHAT::url);
-    }
-
-    @TestConfiguration
-    static class Worker {
-        @Bean
-        FakeLlmWorker fakeLlmWorker(EventPublisher publisher) {
-            return new FakeLlmWorker(publisher);
-        }
-    }
-
-    @AfterAll
-    static void stopChat() {
-        CHAT.close();
-    }
-
-    @BeforeEach
-    void listenersAssigned() {
-        await().atMost(WAIT).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
-        worker.hold = false;
-    }
-
-    String url(String chatSessionId, String token) {
-        return "ws://localhost:" + port + "/api/v1/chats/ws/voice/" + chatSessionId + "?token=" + token;
-    }
-
-    VoiceClient connect(String userId, String chatSessionId) {
-        VoiceClient client = VoiceClient.connect(url(chatSessionId, TestInfrastructure.issuer().token(userId)));
-        client.awaitType("status", WAIT);
-        return client;
-    }
-
-    static String conversationOf(VoiceClient client) {
-        return client.awaitMessage(m -> m.has("chat_session_id"), WAIT).path("chat_session_id").asString();
-    }
+class VoiceSocketIT extends VoiceServiceIT {
 
     static void speak(VoiceClient client, byte[] pcm) {
         client.startTalking();
