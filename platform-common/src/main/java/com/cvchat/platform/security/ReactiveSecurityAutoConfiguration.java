@@ -14,6 +14,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -63,13 +64,17 @@ public class ReactiveSecurityAutoConfiguration {
     /** Bearer header everywhere; {@code ?token=} only on the configured paths (the voice WebSocket). */
     static ServerAuthenticationConverter tokenConverter(PlatformSecurityProperties properties) {
         ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
-        ServerBearerTokenAuthenticationConverter query = new ServerBearerTokenAuthenticationConverter();
-        query.setAllowUriQueryParameter(true);
         AntPathMatcher matcher = new AntPathMatcher();
         return exchange -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
-            boolean queryAllowed = properties.queryTokenPaths().stream().anyMatch(p -> matcher.match(p, path));
-            return queryAllowed ? query.convert(exchange) : header.convert(exchange);
+            if (properties.queryTokenPaths().stream().anyMatch(p -> matcher.match(p, path))) {
+                // the spec's parameter is "token" (Spring's own query support reads "access_token")
+                String token = exchange.getRequest().getQueryParams().getFirst("token");
+                if (token != null && !token.isBlank()) {
+                    return Mono.just(new BearerTokenAuthenticationToken(token));
+                }
+            }
+            return header.convert(exchange);
         };
     }
 
