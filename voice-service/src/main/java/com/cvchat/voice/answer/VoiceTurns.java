@@ -8,6 +8,7 @@ import com.cvchat.events.conversation.VoiceTurnTranscribed;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.kafka.EventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -25,8 +26,9 @@ public class VoiceTurns {
     public static final String ORIGIN = "voice";
     public static final String CHANNEL = "voice";
     static final int HISTORY_TURNS = 20;
-    static final String SYSTEM_INSTRUCTION = "You are Nora, a friendly and helpful assistant. The user is talking to "
-            + "you by voice, so answer in plain spoken sentences without markdown, lists or emojis, and keep it short.";
+    /** The default personality, told that its answer will be heard rather than read. */
+    static final String SYSTEM_INSTRUCTION = Personality.DEFAULT.systemInstruction() + " The user is talking to you by "
+            + "voice: answer in plain spoken sentences, without markdown, lists or emojis.";
 
     private final EventPublisher events;
     private final PendingRequests pending;

@@ -2,7 +2,7 @@ package com.cvchat.voice.socket;
 
 import com.cvchat.events.conversation.VoiceTurnTranscribed;
 import com.cvchat.voice.support.FakeGoogleSpeech;
-import com.cvchat.voice.support.VoiceClient;
+import com.cvchat.platform.test.voice.VoiceClient;
 import com.cvchat.voice.support.VoiceServiceIT;
 import com.google.cloud.speech.v1.RecognitionConfig;
 import org.junit.jupiter.api.Test;

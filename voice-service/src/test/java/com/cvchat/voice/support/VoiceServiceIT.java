@@ -1,5 +1,6 @@
 package com.cvchat.voice.support;
 
+import com.cvchat.platform.test.voice.VoiceClient;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;

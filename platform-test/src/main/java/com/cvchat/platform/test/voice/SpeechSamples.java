@@ -1,4 +1,4 @@
-package com.cvchat.voice.support;
+package com.cvchat.platform.test.voice;
 
 import java.io.IOException;
 import java.nio.file.Files;

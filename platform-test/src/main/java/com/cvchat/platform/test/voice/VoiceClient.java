@@ -1,4 +1,4 @@
-package com.cvchat.voice.support;
+package com.cvchat.platform.test.voice;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
