@@ -54,7 +54,7 @@ class GoogleVoiceSocketIT extends VoiceServiceIT {
                     .containsExactly("what", "what is", "what is the", "what is the weather", "what is the weather like",
                             "what is the weather like today");
             assertThat(client.awaitMessage(m -> m.path("is_complete").asBoolean(), WAIT).path("text").asString())
-                    .isEqualTo("You said: what is the weather like today. Nice to meet you!");
+                    .isEqualTo("You said: what is the weather like today. If you feel unwell, see a doctor.");
             RecognitionConfig config = GOOGLE.calls().getLast().config().getConfig();
             assertThat(config.getEncoding()).isEqualTo(RecognitionConfig.AudioEncoding.WEBM_OPUS);
             assertThat(config.getSampleRateHertz()).isEqualTo(48000);

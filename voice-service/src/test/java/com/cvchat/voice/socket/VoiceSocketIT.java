@@ -28,6 +28,7 @@ import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,6 +73,9 @@ class VoiceSocketIT extends VoiceServiceIT {
             assertThat(complete.path("text").asString())
                     .isEqualTo(pieces.stream().map(p -> p.path("text").asString()).reduce("", String::concat))
                     .contains(finalTranscript.path("text").asString());
+            assertThat(complete.path("disclaimer").path("primary_category").asString()).isEqualTo("medical");
+            assertThat(complete.path("disclaimer").path("message").asString()).contains("not medical advice");
+            assertThat(pieces).allSatisfy(piece -> assertThat(piece.has("disclaimer")).isFalse());
             assertThat(client.awaitType("title", WAIT).path("text").asString()).isEqualTo("Sarah Johnson, data scientist");
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(payloads(conversationId))
@@ -83,10 +87,11 @@ class VoiceSocketIT extends VoiceServiceIT {
                     })));
             List<EventPayload> events = payloads(conversationId);
             assertThat(events).filteredOn(MessageAdded.class::isInstance).map(MessageAdded.class::cast)
-                    .extracting(MessageAdded::sender, MessageAdded::channel, MessageAdded::text)
+                    .extracting(MessageAdded::sender, MessageAdded::channel, MessageAdded::text,
+                            MessageAdded::disclaimerCategory)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("user", "voice", finalTranscript.path("text").asString()),
-                            org.assertj.core.groups.Tuple.tuple("ai", "voice", complete.path("text").asString()));
+                            tuple("user", "voice", finalTranscript.path("text").asString(), null),
+                            tuple("ai", "voice", complete.path("text").asString(), "medical"));
             assertThat(events).filteredOn(VoiceTurnTranscribed.class::isInstance).singleElement()
                     .isInstanceOfSatisfying(VoiceTurnTranscribed.class, t -> {
                         assertThat(t.provider()).isEqualTo("offline");
@@ -96,8 +101,8 @@ class VoiceSocketIT extends VoiceServiceIT {
             assertThat(worker.requestsOf(conversationId)).map(e -> e.payload())
                     .filteredOn(LlmRequest.class::isInstance).map(LlmRequest.class::cast)
                     .extracting(LlmRequest::task, LlmRequest::origin)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(LlmTask.CHAT_REPLY, "voice"),
-                            org.assertj.core.groups.Tuple.tuple(LlmTask.TITLE, "voice"));
+                    .containsExactlyInAnyOrder(tuple(LlmTask.CHAT_REPLY, "voice"),
+                            tuple(LlmTask.TITLE, "voice"));
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A model worker on the real broker for service tests: answers {@code chat_reply} requests with a few chunks and a
- * completion, {@code title} requests with a quoted title; while {@link #hold} is set it sends one chunk and then waits
+ * completion (mentioning a doctor, so a medical disclaimer is detected), {@code title} requests with a quoted title; while {@link #hold} is set it sends one chunk and then waits
  * for a cancel (answering {@code cancelled}). Also records every event of {@code conversation.events}.
  */
 public class FakeLlmWorker {
@@ -43,7 +43,7 @@ public class FakeLlmWorker {
             case LlmRequest request when hold ->
                     respond(envelope, new LlmChunk(request.requestId(), request.origin(), 0, "Once upon a time"));
             case LlmRequest request -> {
-                List<String> pieces = List.of("You said: ", request.prompt(), ". Nice to meet you!");
+                List<String> pieces = List.of("You said: ", request.prompt(), ". If you feel unwell, see a doctor.");
                 for (int i = 0; i < pieces.size(); i++) {
                     respond(envelope, new LlmChunk(request.requestId(), request.origin(), i, pieces.get(i)));
                 }
