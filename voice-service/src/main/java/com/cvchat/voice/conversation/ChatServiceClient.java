@@ -21,7 +21,8 @@ import java.util.UUID;
 @Component
 public class ChatServiceClient {
 
-    static final int HISTORY_PAGE_SIZE = 100;
+    /** Messages per page asked of chat-service; the history is at most the last two pages. */
+    static final int HISTORY_PAGE_SIZE = 20;
 
     private final RestClient http;
 
@@ -39,23 +40,19 @@ public class ChatServiceClient {
             return Optional.empty();
         }
         try {
-            JsonNode body = http.get()
-                    .uri(b -> b.path("/api/v1/chats/{id}").queryParam("per_page", HISTORY_PAGE_SIZE).build(id))
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
-                    .retrieve()
-                    .onStatus(status -> status.value() == 404 || status.value() == 400, (req, res) -> {
-                        throw new NotFound();
-                    })
-                    .onStatus(HttpStatusCode::isError, (req, res) -> {
-                        throw new ChatServiceUnavailableException("chat-service answered " + res.getStatusCode().value());
-                    })
-                    .body(JsonNode.class);
-            JsonNode data = body.path("data");
-            List<ChatTurn> history = new ArrayList<>();
-            for (JsonNode message : data.path("messages")) {
-                history.add(new ChatTurn("ai".equals(message.path("sender").asString()) ? ChatTurn.MODEL : ChatTurn.USER,
-                        message.path("message").asString()));
+            JsonNode data = page(id, 1, bearerToken);
+            List<JsonNode> messages = new ArrayList<>();
+            data.path("messages").forEach(messages::add);
+            long total = data.path("pagination").path("total_count").asLong(messages.size());
+            if (total > HISTORY_PAGE_SIZE) { // the latest messages: the last two pages
+                int last = (int) ((total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
+                messages.clear();
+                page(id, last - 1, bearerToken).path("messages").forEach(messages::add);
+                page(id, last, bearerToken).path("messages").forEach(messages::add);
             }
+            List<ChatTurn> history = messages.stream().map(message -> new ChatTurn(
+                    "ai".equals(message.path("sender").asString()) ? ChatTurn.MODEL : ChatTurn.USER,
+                    message.path("message").asString())).toList();
             JsonNode title = data.path("conversation").path("title");
             return Optional.of(new VoiceConversation(data.path("conversation").path("id").asString(id), false,
                     !title.isMissingNode() && !title.isNull() && !title.asString().isBlank(), history));
@@ -64,6 +61,23 @@ public class ChatServiceClient {
         } catch (RestClientException e) {
             throw new ChatServiceUnavailableException("chat-service is not reachable", e);
         }
+    }
+
+    /** {@code data} of one page of {@code GET /api/v1/chats/{id}} (messages oldest first). */
+    private JsonNode page(String id, int page, String bearerToken) {
+        JsonNode body = http.get()
+                .uri(b -> b.path("/api/v1/chats/{id}").queryParam("page", page)
+                        .queryParam("per_page", HISTORY_PAGE_SIZE).build(id))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
+                .retrieve()
+                .onStatus(status -> status.value() == 404 || status.value() == 400, (req, res) -> {
+                    throw new NotFound();
+                })
+                .onStatus(HttpStatusCode::isError, (req, res) -> {
+                    throw new ChatServiceUnavailableException("chat-service answered " + res.getStatusCode().value());
+                })
+                .body(JsonNode.class);
+        return body == null ? tools.jackson.databind.node.MissingNode.getInstance() : body.path("data");
     }
 
     VoiceConversation create(String bearerToken) {
