@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "voice.speech.provider=offline",
-        "voice.limits.max-utterance=20s",
+        "voice.limits.max-utterance=10s",
         "voice.limits.max-chunk-bytes=16000"})
 @EmbeddedKafka(partitions = 2)
 class VoiceSocketIT extends VoiceServiceIT {
@@ -134,8 +134,8 @@ class VoiceSocketIT extends VoiceServiceIT {
             client.audio(new byte[16_001]);
             client.send("{\"type\":\"start_talking\",\"encoding\":\"MP3\"}");
             client.send("{\"type\":\"start_talking\",\"sample_rate_hz\":44100}");
-            for (int i = 0; i < 41; i++) {
-                client.audio(new byte[16_000]); // 20 s of 16 kHz audio is 640000 bytes: the 41st chunk is too much
+            for (int i = 0; i < 21; i++) {
+                client.audio(new byte[16_000]); // 10 s of 16 kHz audio is 320000 bytes: the 21st chunk is too much
             }
             client.send("{\"type\":\"ping\",\"timestamp\":\"still-open\"}");
 
@@ -150,7 +150,7 @@ class VoiceSocketIT extends VoiceServiceIT {
                     "Audio chunk too large: at most 16000 bytes of audio per chunk",
                     "Unsupported encoding \"MP3\"; the offline recognizer accepts LINEAR16",
                     "Unsupported sample_rate_hz 44100 for LINEAR16 on the offline recognizer",
-                    "Too much audio in one utterance (at most 20 s); send stop_talking");
+                    "Too much audio in one utterance (at most 10 s); send stop_talking");
             assertThat(client.isOpen()).isTrue();
         }
     }

@@ -11,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** Runs {@code pocketsphinx_continuous -infile} on 16 kHz mono 16-bit PCM and returns the recognised words. */
+/** Runs {@code pocketsphinx_continuous} on 16 kHz mono 16-bit PCM and returns the recognised words. */
 class Pocketsphinx {
 
     static final int SAMPLE_RATE = 16_000;
@@ -23,16 +24,49 @@ class Pocketsphinx {
         this.properties = properties;
     }
 
-    String recognize(byte[] pcm) {
+    /** Recognises a whole recording ({@code started} receives the process, so that it can be stopped early). */
+    String recognize(byte[] pcm, Consumer<Process> started) {
         Path wav = null;
         try {
             wav = Files.createTempFile("voice-utterance", ".wav");
             Files.write(wav, wav(pcm));
-            Process process = new ProcessBuilder(List.of(properties.command(), "-infile", wav.toString(),
-                    "-logfn", "/dev/null"))
-                    .redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process process = start(wav.toString());
+            started.accept(process);
+            return result(process);
+        } catch (IOException e) {
+            throw new SpeechRecognitionException("Offline speech recognition is not available", e);
+        } finally {
+            if (wav != null) {
+                try {
+                    Files.deleteIfExists(wav);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * A recognition fed while the audio arrives: raw PCM goes to the process's standard input, which it decodes as it
+     * reads, so that after the end of the input only the final pass remains.
+     */
+    Process startLive() {
+        try {
+            return start("/dev/stdin");
+        } catch (IOException e) {
+            throw new SpeechRecognitionException("Offline speech recognition is not available", e);
+        }
+    }
+
+    private Process start(String input) throws IOException {
+        return new ProcessBuilder(List.of(properties.command(), "-infile", input, "-logfn", "/dev/null"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** Waits for {@code process} and returns its words. */
+    String result(Process process) {
+        try {
             String out;
             try (InputStream stdout = process.getInputStream()) {
                 out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
@@ -46,18 +80,10 @@ class Pocketsphinx {
             }
             return String.join(" ", out.strip().split("\\s+")).strip();
         } catch (IOException e) {
-            throw new SpeechRecognitionException("Offline speech recognition is not available", e);
+            throw new SpeechRecognitionException("Speech recognition failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SpeechRecognitionException("Speech recognition was interrupted", e);
-        } finally {
-            if (wav != null) {
-                try {
-                    Files.deleteIfExists(wav);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
         }
     }
 
