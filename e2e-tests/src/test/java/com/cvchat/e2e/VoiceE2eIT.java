@@ -52,7 +52,7 @@ class VoiceE2eIT {
 
             client.startTalking();
             client.awaitMessage(VoiceClient.is("status", "message", "Listening... Speak now"), WAIT);
-            client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(50));
+            client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(100)); // at real time, as a microphone
             client.sendType("stop_talking");
 
             String transcript = client.awaitType("final_transcript", WAIT).path("text").asString();

@@ -45,7 +45,7 @@ class VoiceSocketIT extends VoiceServiceIT {
     static void speak(VoiceClient client, byte[] pcm) {
         client.startTalking();
         client.awaitMessage(VoiceClient.is("status", "message", "Listening... Speak now"), WAIT);
-        client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(50)); // twice real time
+        client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(100)); // at real time, as a microphone
         client.sendType("stop_talking");
     }
 
