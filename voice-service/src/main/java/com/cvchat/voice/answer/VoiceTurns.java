@@ -1,10 +1,12 @@
 package com.cvchat.voice.answer;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.conversation.TitleSet;
 import com.cvchat.events.conversation.VoiceTurnTranscribed;
+import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
@@ -12,6 +14,7 @@ import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.kafka.EventPublisher;
 import org.springframework.stereotype.Service;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,7 +49,7 @@ public class VoiceTurns {
         events.publishAndWait(Topics.CONVERSATION_EVENTS, envelope(turn, turn.turnId(), new VoiceTurnTranscribed(
                 turn.turnId(), turn.transcript(), turn.audioMillis(), turn.format().encoding(),
                 turn.format().sampleRateHz(), turn.provider())));
-        var history = turn.history().subList(Math.max(0, turn.history().size() - HISTORY_TURNS), turn.history().size());
+        List<ChatTurn> history = turn.history().subList(Math.max(0, turn.history().size() - HISTORY_TURNS), turn.history().size());
         pending.add(new PendingRequests.Pending(requestId, turn.conversationId(), turn.userId(), turn.transcript(),
                 false, sink));
         events.publishAndWait(Topics.LLM_REQUESTS, envelope(turn, requestId, new LlmRequest(requestId, ORIGIN,
@@ -56,7 +59,7 @@ public class VoiceTurns {
             pending.add(new PendingRequests.Pending(titleRequestId, turn.conversationId(), turn.userId(),
                     turn.transcript(), true, sink));
             events.publishAndWait(Topics.LLM_REQUESTS, envelope(turn, titleRequestId, new LlmRequest(titleRequestId,
-                    ORIGIN, LlmTask.TITLE, null, java.util.List.of(), turn.transcript(), null, null)));
+                    ORIGIN, LlmTask.TITLE, null, List.of(), turn.transcript(), null, null)));
         }
         return requestId;
     }
@@ -81,8 +84,7 @@ public class VoiceTurns {
                 request.requestId, new TitleSet(title, true)));
     }
 
-    private static <P extends com.cvchat.events.EventPayload> EventEnvelope<P> envelope(VoiceTurn turn, String correlationId,
-                                                                                          P payload) {
+    private static <P extends EventPayload> EventEnvelope<P> envelope(VoiceTurn turn, String correlationId, P payload) {
         return EventEnvelope.of(turn.conversationId(), turn.userId(), correlationId, payload);
     }
 }

@@ -41,8 +41,20 @@ class VoiceSession implements AnswerSink {
     private volatile long lastActivityNanos = System.nanoTime();
 
     /** The audio between start_talking and stop_talking. */
-    private record Utterance(String id, AudioFormat format, RecognitionStream stream, long maxBytes,
-                             VoiceActivity activity, long[] bytes) {
+    private static final class Utterance {
+        final String id = UUID.randomUUID().toString();
+        final AudioFormat format;
+        final RecognitionStream stream;
+        final long maxBytes;
+        final VoiceActivity activity;
+        long bytes;
+
+        Utterance(AudioFormat format, RecognitionStream stream, long maxBytes) {
+            this.format = format;
+            this.stream = stream;
+            this.maxBytes = maxBytes;
+            this.activity = new VoiceActivity(format);
+        }
     }
 
     VoiceSession(WebSocketSession socket, String userId, VoiceConversation conversation, SpeechRecognizer recognizer,
@@ -72,13 +84,12 @@ class VoiceSession implements AnswerSink {
             }
         }
         if (utterance != null) {
-            utterance.stream().abort();
+            utterance.stream.abort();
         }
         long maxBytes = format.isPcm() ? limits.maxUtterance().toMillis() * format.sampleRateHz() * 2 / 1000
                 : limits.maxUtterance().toSeconds() * 32_000; // compressed: a generous byte budget (256 kbit/s)
-        utterance = new Utterance(UUID.randomUUID().toString(), format,
-                recognizer.start(format, text -> send(ServerMessage.partialTranscript(text))), maxBytes,
-                new VoiceActivity(format), new long[1]);
+        utterance = new Utterance(format,
+                recognizer.start(format, text -> send(ServerMessage.partialTranscript(text))), maxBytes);
         send(ServerMessage.status(ServerMessage.LISTENING));
     }
 
@@ -100,13 +111,13 @@ class VoiceSession implements AnswerSink {
         if (utterance == null) {
             throw new ClientMessage.BadMessage("Send start_talking before audio_chunk");
         }
-        if (utterance.bytes()[0] + audio.length > utterance.maxBytes()) {
+        if (utterance.bytes + audio.length > utterance.maxBytes) {
             throw new ClientMessage.BadMessage("Too much audio in one utterance (at most "
                     + limits.maxUtterance().toSeconds() + " s); send stop_talking");
         }
-        utterance.bytes()[0] += audio.length;
-        utterance.stream().write(audio);
-        if (utterance.activity().speechStarted(audio)) {
+        utterance.bytes += audio.length;
+        utterance.stream.write(audio);
+        if (utterance.activity.speechStarted(audio)) {
             send(ServerMessage.status("Speech detected"));
         }
     }
@@ -118,7 +129,7 @@ class VoiceSession implements AnswerSink {
         Utterance finished = utterance;
         utterance = null;
         send(ServerMessage.status("Processing..."));
-        finished.stream().finish()
+        finished.stream.finish()
                 .orTimeout(limits.maxUtterance().toMillis() + 30_000, TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((transcript, error) -> transcribed(finished, transcript, error), executor);
     }
@@ -136,8 +147,8 @@ class VoiceSession implements AnswerSink {
         }
         VoiceTurn turn;
         synchronized (this) {
-            turn = new VoiceTurn(finished.id(), conversation.id(), userId, transcript, history,
-                    finished.format().millisOf(finished.bytes()[0]), finished.format(), recognizer.name(), needsTitle);
+            turn = new VoiceTurn(finished.id, conversation.id(), userId, transcript, history,
+                    finished.format.millisOf(finished.bytes), finished.format, recognizer.name(), needsTitle);
             needsTitle = false;
             history.add(new ChatTurn(ChatTurn.USER, transcript));
         }
@@ -181,7 +192,7 @@ class VoiceSession implements AnswerSink {
 
     synchronized void closed() {
         if (utterance != null) {
-            utterance.stream().abort();
+            utterance.stream.abort();
             utterance = null;
         }
     }

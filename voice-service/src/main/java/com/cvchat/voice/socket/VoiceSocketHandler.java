@@ -3,6 +3,7 @@ package com.cvchat.voice.socket;
 import com.cvchat.voice.answer.VoiceTurns;
 import com.cvchat.voice.conversation.VoiceConversation;
 import com.cvchat.voice.speech.SpeechRecognizer;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code error} and the socket stays open; flooding closes it (1008); a socket with no message either way for the
  * idle timeout is closed (1000) after an {@code error} saying why.
  */
+@Component
 class VoiceSocketHandler extends TextWebSocketHandler {
 
     static final CloseStatus FLOODING = CloseStatus.POLICY_VIOLATION.withReason("Too many messages");

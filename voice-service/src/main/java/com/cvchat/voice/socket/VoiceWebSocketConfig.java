@@ -1,8 +1,6 @@
 package com.cvchat.voice.socket;
 
-import com.cvchat.voice.answer.VoiceTurns;
 import com.cvchat.voice.conversation.ChatServiceClient;
-import com.cvchat.voice.speech.SpeechRecognizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +23,16 @@ class VoiceWebSocketConfig implements WebSocketConfigurer {
     private final ChatServiceClient chats;
     private final VoiceLimits limits;
 
-    VoiceWebSocketConfig(SpeechRecognizer recognizer, VoiceTurns turns, VoiceLimits limits, ChatServiceClient chats) {
-        this.handler = new VoiceSocketHandler(recognizer, turns, limits,
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("voice-idle").daemon().factory()));
+    VoiceWebSocketConfig(VoiceSocketHandler handler, VoiceLimits limits, ChatServiceClient chats) {
+        this.handler = handler;
         this.chats = chats;
         this.limits = limits;
+    }
+
+    /** Idle checks of every socket. */
+    @Bean(destroyMethod = "shutdownNow")
+    static ScheduledExecutorService voiceSocketTimers() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("voice-idle").daemon().factory());
     }
 
     @Override
@@ -37,10 +40,5 @@ class VoiceWebSocketConfig implements WebSocketConfigurer {
         registry.addHandler(handler, PATH)
                 .addInterceptors(new VoiceHandshakeInterceptor(chats))
                 .setAllowedOriginPatterns(limits.allowedOriginPatterns());
-    }
-
-    @Bean
-    VoiceSocketHandler voiceSocketHandler() {
-        return handler;
     }
 }
