@@ -4,42 +4,43 @@ import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service starts with the local-style embedded parts and reports health over a real socket. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-
 class AuthServiceApplicationIT {
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         TestInfrastructure.register(registry, "auth");
+        registerDataDir(registry);
+    }
+
+    /** Keys of the test instance go into a fresh folder, as they would into {@code CVCHAT_DATA_DIR/auth}. */
+    static void registerDataDir(DynamicPropertyRegistry registry) throws Exception {
+        Path data = Files.createTempDirectory("auth-it");
+        registry.add("auth.key-dir", () -> data.resolve("keys").toString());
+        registry.add("auth.gemini-key-encryption-file", () -> data.resolve("gemini.key").toString());
+        registry.add("auth.internal-api-token", () -> "internal-test-token");
     }
 
     @Test
-    void shouldStartAndReportHealthUp() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    void shouldStartAndReportHealthUp() {
+        AuthClient client = new AuthClient(port);
         for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+            AuthClient.Reply response = client.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(client.get("/actuator/prometheus").raw().body()).contains("jvm_memory_used_bytes");
     }
 }

@@ -35,8 +35,13 @@ public final class E2eStack {
                 Path data = Files.createTempDirectory("cvchat-e2e");
                 LocalStack started = LocalStack.create(StackConfig.forTests(home, data, ENV));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-                started.startInfrastructure();
-                started.startServices(EnumSet.allOf(ServiceSpec.class));
+                try {
+                    started.startInfrastructure();
+                    started.startServices(EnumSet.allOf(ServiceSpec.class));
+                } catch (RuntimeException e) {
+                    started.close(); // a stack that did not come up must not keep running beside the next attempt
+                    throw e;
+                }
                 stack = started;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,33 +1,29 @@
 package com.cvchat.platform.security;
 
-import com.cvchat.platform.web.ApiError;
+import com.cvchat.platform.web.ReactiveApiErrors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.util.AntPathMatcher;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The reactive twin of {@link ServletSecurityAutoConfiguration}, for the gateway: same token policy, same errors. */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class ReactiveSecurityAutoConfiguration {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     @ConditionalOnMissingBean
@@ -63,23 +59,21 @@ public class ReactiveSecurityAutoConfiguration {
     /** Bearer header everywhere; {@code ?token=} only on the configured paths (the voice WebSocket). */
     static ServerAuthenticationConverter tokenConverter(PlatformSecurityProperties properties) {
         ServerBearerTokenAuthenticationConverter header = new ServerBearerTokenAuthenticationConverter();
-        ServerBearerTokenAuthenticationConverter query = new ServerBearerTokenAuthenticationConverter();
-        query.setAllowUriQueryParameter(true);
         AntPathMatcher matcher = new AntPathMatcher();
         return exchange -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
-            boolean queryAllowed = properties.queryTokenPaths().stream().anyMatch(p -> matcher.match(p, path));
-            return queryAllowed ? query.convert(exchange) : header.convert(exchange);
+            if (properties.queryTokenPaths().stream().anyMatch(p -> matcher.match(p, path))) {
+                // the spec's parameter is "token" (Spring's own query support reads "access_token")
+                String token = exchange.getRequest().getQueryParams().getFirst("token");
+                if (token != null && !token.isBlank()) {
+                    return Mono.just(new BearerTokenAuthenticationToken(token));
+                }
+            }
+            return header.convert(exchange);
         };
     }
 
     static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String message) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(new ApiError(message)));
-        return response.writeWith(Mono.just(buffer));
+        return ReactiveApiErrors.write(response, status, message);
     }
 }

@@ -1,0 +1,267 @@
+package com.cvchat.gateway;
+
+import com.cvchat.platform.test.HostileTokens;
+import com.cvchat.platform.test.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway over real sockets in front of a stub backend: token check at the edge (hostile tokens never reach a
+ * service), SSE passed through unbuffered, WebSocket proxied with {@code ?token=}, request ids, CORS, size limit,
+ * {@code /internal/**} never routed, a down service answered with 503.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.max-request-size=1KB")
+class GatewayEdgeIT {
+
+    private static final StubBackend BACKEND = new StubBackend();
+    private static final String USER = UUID.randomUUID().toString();
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        TestInfrastructure.register(registry, "gateway");
+        registry.add("AUTH_SERVICE_URL", BACKEND::url);
+        registry.add("CHAT_SERVICE_URL", BACKEND::url);
+        registry.add("VOICE_SERVICE_URL", BACKEND::url);
+        String closed = "http://127.0.0.1:" + closedPort();
+        registry.add("CV_BUILDER_SERVICE_URL", () -> closed);
+    }
+
+    @AfterAll
+    static void stop() {
+        BACKEND.close();
+    }
+
+    static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String bearer() {
+        return "Bearer " + TestInfrastructure.issuer().token(USER);
+    }
+
+    @Test
+    void shouldRefuseEveryHostileTokenAtTheEdgeBeforeAnyServiceSeesIt() throws Exception {
+        int before = BACKEND.hits("/api/v1/chats/echo");
+        for (Map.Entry<String, String> hostile : HostileTokens.forUser(TestInfrastructure.issuer().key(), USER).entrySet()) {
+            HttpResponse<String> response = get("/api/v1/chats/echo", "Authorization", "Bearer " + hostile.getValue());
+            assertThat(response.statusCode()).as(hostile.getKey()).isEqualTo(401);
+            assertThat(response.body()).as(hostile.getKey()).isEqualTo("{\"error\":\"Invalid or expired token\"}");
+        }
+        assertThat(get("/api/v1/chats/echo").statusCode()).as("no token").isEqualTo(401);
+        assertThat(BACKEND.hits("/api/v1/chats/echo")).isEqualTo(before);
+
+        HttpResponse<String> control = get("/api/v1/chats/echo", "Authorization",
+                "Bearer " + HostileTokens.valid(TestInfrastructure.issuer().key(), USER));
+        assertThat(control.statusCode()).isEqualTo(200);
+        assertThat(BACKEND.hits("/api/v1/chats/echo")).isEqualTo(before + 1);
+        assertThat(BACKEND.lastHeaders.get("authorization")).as("the token travels on to the service").startsWith("Bearer ");
+    }
+
+    @Test
+    void shouldAcceptTheQueryTokenOnlyOnTheVoiceWebSocketPath() throws Exception {
+        String token = TestInfrastructure.issuer().token(USER);
+        assertThat(get("/api/v1/chats/echo?token=" + token).statusCode()).isEqualTo(401);
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/chats/ws/voice/" + UUID.randomUUID()
+                        + "?token=" + token), collector(received))
+                .get(10, TimeUnit.SECONDS);
+        socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> received.contains("echo:hello"));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+        CompletableFuture<WebSocket> anonymous = http.newWebSocketBuilder().buildAsync(
+                URI.create("ws://localhost:" + port + "/api/v1/chats/ws/voice/x"), collector(received));
+        assertThatThrownBy(anonymous::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+    }
+
+    @Test
+    void shouldPassServerSentEventsThroughWithoutHoldingThemBack() throws Exception {
+        List<Double> delaysMs = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            BACKEND.firstEventSeen = new java.util.concurrent.CountDownLatch(1);
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/stream")))
+                            .header("Authorization", bearer()).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> data = new ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        data.add(line.substring(5).trim());
+                        if (data.size() == 1) {
+                            delaysMs.add((System.nanoTime() - BACKEND.firstEventWrittenNanos) / 1e6);
+                            BACKEND.firstEventSeen.countDown();
+                        }
+                    }
+                }
+            }
+            assertThat(data).as("the second event is only written once the first has reached the client")
+                    .containsExactly("one", "two", "end");
+        }
+        List<Double> sorted = delaysMs.stream().sorted().toList();
+        System.out.printf("SSE through the gateway, backend write -> client read of the first event over %d streams: "
+                + "min %.2f ms, median %.2f ms, max %.2f ms%n", sorted.size(), sorted.getFirst(),
+                sorted.get(sorted.size() / 2), sorted.getLast());
+    }
+
+    @Test
+    void shouldPassALongStreamThroughCompletely() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/chats/long-stream"))).header("Authorization", bearer()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            List<String> data = lines.filter(l -> l.startsWith("data:")).toList();
+            assertThat(data).hasSize(StubBackend.LONG_STREAM_EVENTS);
+            assertThat(data.getLast()).startsWith("data: " + (StubBackend.LONG_STREAM_EVENTS - 1) + " ");
+        }
+    }
+
+    @Test
+    void shouldRefuseHostileQueryTokensOnTheWebSocketPath() {
+        int before = BACKEND.hits("ws");
+        for (Map.Entry<String, String> hostile : HostileTokens.forUser(TestInfrastructure.issuer().key(), USER).entrySet()) {
+            CompletableFuture<WebSocket> attempt = http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                    + "/api/v1/chats/ws/voice/x?token=" + java.net.URLEncoder.encode(hostile.getValue(), StandardCharsets.UTF_8)),
+                    collector(new ArrayList<>()));
+            assertThatThrownBy(attempt::join).as(hostile.getKey()).cause()
+                    .isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                            e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+        }
+        assertThat(BACKEND.hits("ws")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldPassTheRequestIdAndTheRealClientAddressOn() throws Exception {
+        HttpResponse<String> kept = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "client-req-42",
+                "X-Client-Address", "6.6.6.6");
+        assertThat(kept.headers().allValues("X-Request-Id")).containsExactly("client-req-42");
+        assertThat(BACKEND.lastHeaders.get("x-request-id")).isEqualTo("client-req-42");
+        assertThat(BACKEND.lastHeaders.get("x-client-address")).as("a client cannot choose its address")
+                .isEqualTo("127.0.0.1");
+
+        HttpResponse<String> made = get("/api/v1/chats/echo", "Authorization", bearer(), "X-Request-Id", "<script>");
+        String id = made.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(BACKEND.lastHeaders.get("x-request-id")).isEqualTo(id);
+        assertThat(get("/api/v1/chats/echo").headers().firstValue("X-Request-Id")).as("on a 401 too").isPresent();
+    }
+
+    @Test
+    void shouldNeverRouteInternalPaths() throws Exception {
+        int before = BACKEND.totalHits();
+        assertThat(get("/internal/v1/users/" + USER + "/gemini-api-key", "Authorization", bearer()).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/internal/v1/users/" + USER + "/gemini-api-key").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/auth/../../internal/v1/users/" + USER + "/gemini-api-key", "Authorization", bearer())
+                .statusCode()).isBetween(400, 404);
+        assertThat(get("/api/v1/auth/%2e%2e/%2e%2e/internal/v1/users/" + USER + "/gemini-api-key", "Authorization", bearer())
+                .statusCode()).isBetween(400, 404);
+        assertThat(BACKEND.totalHits()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer503WithAClearErrorWhenAServiceIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/v1/chat/sessions", "Authorization", bearer());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo(
+                "{\"error\":\"The cv-builder service is unavailable right now. Please try again shortly.\"}");
+    }
+
+    @Test
+    void shouldRefuseOversizedBodiesBeforeRouting() throws Exception {
+        int before = BACKEND.totalHits();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/echo")))
+                        .header("Authorization", bearer()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(2048) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("Request body is too large");
+        assertThat(BACKEND.totalHits()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswerCorsPreflightsForConfiguredOriginsOnly() throws Exception {
+        HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/echo")))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/echo")))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static WebSocket.Listener collector(List<String> received) {
+        return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                received.add(data.toString());
+                webSocket.request(1);
+                return null;
+            }
+        };
+    }
+
+    @Test
+    void shouldServeTheWebClientWithoutAToken() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<title>CV Chat</title>").contains("/auth/login");
+    }
+}

@@ -1,0 +1,98 @@
+package com.cvchat.gateway;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the services behind the gateway, on a real socket: counts what reaches it, echoes headers, streams
+ * SSE under the test's control, and echoes WebSocket messages.
+ */
+final class StubBackend implements AutoCloseable {
+
+    static final int LONG_STREAM_EVENTS = 5000;
+
+    final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    /** Counted down by the SSE test when the first event has arrived at the client through the gateway. */
+    volatile CountDownLatch firstEventSeen = new CountDownLatch(1);
+    volatile long firstEventWrittenNanos;
+    private final DisposableServer server;
+
+    StubBackend() {
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes
+                        .ws("/api/v1/chats/ws/voice/{id}", (in, out) -> {
+                            count("ws");
+                            return out.sendString(in.receive().asString().map(text -> "echo:" + text));
+                        })
+                        .get("/api/v1/chats/long-stream", (request, response) -> {
+                            count("long-stream");
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+                                    .sendString(Flux.range(0, LONG_STREAM_EVENTS)
+                                            .map(i -> "data: " + i + " " + "x".repeat(100) + "\n\n"));
+                        })
+                        .get("/api/v1/chats/stream", (request, response) -> {
+                            count("stream");
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+                                    .sendString(sse());
+                        })
+                        .route(request -> true, (request, response) -> {
+                            String path = request.uri().split("\\?")[0];
+                            count(path);
+                            request.requestHeaders().forEach(h -> lastHeaders.put(h.getKey().toLowerCase(), h.getValue()));
+                            String requestId = request.requestHeaders().get("X-Request-Id");
+                            if (requestId != null) {
+                                response.header("X-Request-Id", requestId); // as every service does
+                            }
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                    .sendString(Mono.just("{\"path\":\"" + path + "\"}"));
+                        }))
+                .bindNow();
+    }
+
+    private Flux<String> sse() {
+        CountDownLatch seen = firstEventSeen;
+        Mono<String> first = Mono.fromCallable(() -> {
+            firstEventWrittenNanos = System.nanoTime();
+            return "event: message\ndata: one\n\n";
+        });
+        Mono<String> second = Mono.fromCallable(() -> seen.await(10, TimeUnit.SECONDS)
+                        ? "event: message\ndata: two\n\n"
+                        : "event: message\ndata: second-written-before-first-arrived\n\n")
+                .subscribeOn(Schedulers.boundedElastic());
+        return Flux.concat(first, second, Mono.delay(Duration.ofMillis(10)).thenReturn("event: done\ndata: end\n\n"));
+    }
+
+    private void count(String key) {
+        hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int hits(String key) {
+        AtomicInteger count = hits.get(key);
+        return count == null ? 0 : count.get();
+    }
+
+    int totalHits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
