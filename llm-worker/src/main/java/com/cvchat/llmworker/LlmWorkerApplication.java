@@ -2,9 +2,11 @@ package com.cvchat.llmworker;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Consumes llm.requests, calls the model, streams chunks to llm.responses; scales on its own. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class LlmWorkerApplication {
 
     public static void main(String[] args) {

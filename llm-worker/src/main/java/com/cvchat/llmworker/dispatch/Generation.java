@@ -1,0 +1,172 @@
+package com.cvchat.llmworker.dispatch;
+
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.llm.FailureReason;
+import com.cvchat.events.llm.LlmChunk;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.LlmRequest;
+import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.llmworker.provider.Cancellation;
+import com.cvchat.llmworker.provider.GenerationCall;
+import com.cvchat.llmworker.provider.GenerationCancelled;
+import com.cvchat.llmworker.provider.LlmFailure;
+import com.cvchat.llmworker.provider.LlmProvider;
+import com.cvchat.llmworker.provider.ProviderResult;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.Acknowledgment;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request being answered: runs the provider, publishes chunks 0, 1, 2 … then exactly one terminal event — unless
+ * it is handed back on rebalance/shutdown, in which case it publishes nothing more and the next owner answers it.
+ */
+final class Generation {
+
+    private static final Logger log = LoggerFactory.getLogger(Generation.class);
+
+    enum Outcome { COMPLETED, FAILED, CANCELLED, HANDED_BACK }
+
+    private final EventEnvelope<?> envelope;
+    private final LlmRequest request;
+    private final TopicPartition partition;
+    private final long offset;
+    private final Acknowledgment ack;
+    private final Cancellation cancellation = new Cancellation();
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private volatile boolean handedBack;
+    private long sequence;
+    private long firstChunkNanos;
+
+    Generation(EventEnvelope<?> envelope, LlmRequest request, TopicPartition partition, long offset, Acknowledgment ack) {
+        this.envelope = envelope;
+        this.request = request;
+        this.partition = partition;
+        this.offset = offset;
+        this.ack = ack;
+    }
+
+    String requestId() {
+        return request.requestId();
+    }
+
+    LlmRequest request() {
+        return request;
+    }
+
+    TopicPartition partition() {
+        return partition;
+    }
+
+    long offset() {
+        return offset;
+    }
+
+    Acknowledgment ack() {
+        return ack;
+    }
+
+    /** Completed by the dispatcher once the outcome is published and the offset released. */
+    CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    long firstChunkNanos() {
+        return firstChunkNanos;
+    }
+
+    /** Stops the generation; it ends with {@code llm.failed} / {@code cancelled}. */
+    void cancel() {
+        cancellation.cancel();
+    }
+
+    /** Stops the generation without an outcome: the partition's next owner will answer the request. */
+    void handBack() {
+        handedBack = true;
+        cancellation.cancel();
+    }
+
+    /** Runs on the generation's own virtual thread. */
+    Outcome run(LlmProvider provider, ResponsePublisher publisher) {
+        cancellation.bind(Thread.currentThread());
+        Outcome result;
+        try {
+            result = execute(provider, publisher);
+        } finally {
+            Thread.interrupted();
+        }
+        return result;
+    }
+
+    /** Ends a cancelled generation (also one cancelled before it started) with {@code cancelled}. */
+    Outcome endCancelled(ResponsePublisher publisher) {
+        return terminal(publisher, failed(FailureReason.CANCELLED, false, "The request was cancelled"),
+                Outcome.CANCELLED);
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    private Outcome execute(LlmProvider provider, ResponsePublisher publisher) {
+        long start = System.nanoTime();
+        try {
+            cancellation.throwIfCancelled();
+            ProviderResult result = provider.generate(new GenerationCall(request, envelope.userId(),
+                    piece -> chunk(publisher, piece, start), cancellation));
+            cancellation.throwIfCancelled();
+            return terminal(publisher, new LlmCompleted(request.requestId(), request.origin(), result.text(), sequence,
+                    result.usage(), result.structured(), provider.name()), Outcome.COMPLETED);
+        } catch (RuntimeException e) {
+            if (cancellation.isCancelled()) {
+                Thread.interrupted();
+                return endCancelled(publisher);
+            }
+            if (e instanceof LlmFailure failure) {
+                return terminal(publisher, failed(failure.reason(), failure.retryable(), failure.getMessage()),
+                        Outcome.FAILED);
+            }
+            if (e instanceof GenerationCancelled) {
+                return terminal(publisher, failed(FailureReason.CANCELLED, false, "The request was cancelled"),
+                        Outcome.CANCELLED);
+            }
+            log.warn("Unexpected error in provider {} for request {}", provider.name(), request.requestId(), e);
+            return terminal(publisher, failed(FailureReason.PROVIDER_ERROR, true,
+                    "The " + provider.name() + " provider failed unexpectedly"), Outcome.FAILED);
+        }
+    }
+
+    private void chunk(ResponsePublisher publisher, String piece, long start) {
+        if (cancellation.isCancelled()) {
+            throw new GenerationCancelled();
+        }
+        if (piece == null || piece.isEmpty()) {
+            return;
+        }
+        if (sequence == 0) {
+            firstChunkNanos = System.nanoTime() - start;
+        }
+        publisher.publish(envelope, new LlmChunk(request.requestId(), request.origin(), sequence++, piece));
+        text.append(piece);
+    }
+
+    private LlmFailed failed(FailureReason reason, boolean retryable, String message) {
+        return new LlmFailed(request.requestId(), request.origin(), reason, message, retryable, text.toString());
+    }
+
+    private Outcome terminal(ResponsePublisher publisher, LlmResponseEvent event, Outcome result) {
+        if (handedBack) {
+            return Outcome.HANDED_BACK;
+        }
+        try {
+            publisher.publishAndWait(envelope, event);
+        } catch (RuntimeException e) {
+            log.error("Could not publish the outcome of request {}", request.requestId(), e);
+        }
+        return result;
+    }
+}
