@@ -1,0 +1,64 @@
+package com.cvchat.cvbuilder.session;
+
+import com.cvchat.platform.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The conversational builder's endpoints of cv-chat-api.md ({@code /api/v1/chat/...}). */
+@RestController
+@RequestMapping("/api/v1/chat")
+class SessionController {
+
+    private final SessionService sessions;
+    private final SessionFinalizer finalizer;
+    private final SessionStreams streams;
+
+    SessionController(SessionService sessions, SessionFinalizer finalizer, SessionStreams streams) {
+        this.sessions = sessions;
+        this.finalizer = finalizer;
+        this.streams = streams;
+    }
+
+    @PostMapping("/start")
+    @ResponseStatus(HttpStatus.CREATED)
+    SessionResponses.Started start(@RequestBody SessionRequests.Start request) {
+        SessionRequests.Start body = request.check();
+        return sessions.start(CurrentUser.id(), body.docType(), body.initialMessage());
+    }
+
+    @PostMapping("/message")
+    SessionResponses.Replied message(@RequestBody SessionRequests.Message request) {
+        SessionRequests.Message body = request.check();
+        return sessions.message(CurrentUser.id(), body.sessionId(), body.message());
+    }
+
+    @PostMapping(value = "/message", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter messageStream(@RequestBody SessionRequests.Message request) {
+        return streams.message(CurrentUser.id(), request);
+    }
+
+    @GetMapping("/session/{sessionId}")
+    SessionResponses.Details session(@PathVariable String sessionId) {
+        return sessions.details(CurrentUser.id(), sessionId);
+    }
+
+    @GetMapping("/sessions")
+    SessionResponses.Sessions list() {
+        return sessions.list(CurrentUser.id());
+    }
+
+    @PostMapping("/session/{sessionId}/finalize")
+    SessionResponses.Finalized finalizeSession(@PathVariable String sessionId,
+                                               @RequestBody(required = false) SessionRequests.Finalize request) {
+        SessionRequests.Finalize body = (request == null ? new SessionRequests.Finalize(null, null) : request).check();
+        return finalizer.finalizeSession(CurrentUser.id(), sessionId, body.title(), body.templateCode());
+    }
+}

@@ -1,0 +1,118 @@
+package com.cvchat.cvbuilder.turn;
+
+import com.cvchat.cvbuilder.data.DocType;
+import com.cvchat.cvbuilder.data.Json;
+import com.cvchat.cvbuilder.data.ResponseSchema;
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.Topics;
+import com.cvchat.events.llm.ChatTurn;
+import com.cvchat.events.llm.LlmCancel;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.LlmRequest;
+import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.events.llm.LlmTask;
+import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One CV-builder turn through the model: publishes a {@code cv_turn} request to {@code llm.requests} and waits,
+ * bounded, for its answer from {@code llm.responses}.
+ */
+@Component
+public class CvTurnClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CvTurnClient.class);
+    static final String TIMEOUT_MESSAGE = "The AI assistant did not answer in time. Please try again.";
+
+    private final EventPublisher publisher;
+    private final TurnResponses responses;
+    private final TurnProperties properties;
+
+    CvTurnClient(EventPublisher publisher, TurnResponses responses, TurnProperties properties) {
+        this.publisher = publisher;
+        this.responses = responses;
+        this.properties = properties;
+    }
+
+    /** Asks the model for the patch and next question of the question's message. */
+    public TurnResult ask(TurnQuestion question) {
+        return ask(question, text -> { });
+    }
+
+    /** As {@link #ask(TurnQuestion)}, handing each streamed piece of the reply to {@code onChunk} as it arrives. */
+    public TurnResult ask(TurnQuestion question, Consumer<String> onChunk) {
+        String requestId = UUID.randomUUID().toString();
+        LlmRequest request = request(requestId, question, properties.historyWindow());
+        CompletableFuture<LlmResponseEvent> answer = responses.expect(requestId, onChunk);
+        try {
+            if (!responses.awaitListening(properties.timeout())) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The AI assistant is not reachable yet. Please try again.");
+            }
+            publisher.publishAndWait(Topics.LLM_REQUESTS,
+                    EventEnvelope.of(question.sessionId(), question.userId(), requestId, request));
+            return toResult(answer.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            cancel(question, requestId);
+            throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, TIMEOUT_MESSAGE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The request was interrupted. Please try again.");
+        } catch (ExecutionException | EventPublisher.EventPublishException e) {
+            log.warn("CV turn {} could not be sent", requestId, e);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The AI assistant is not reachable right now. Please try again.");
+        } finally {
+            responses.forget(requestId);
+        }
+    }
+
+    /** The {@code cv_turn} request for {@code question}, with at most {@code historyWindow} earlier messages. */
+    public static LlmRequest request(String requestId, TurnQuestion question, int historyWindow) {
+        List<ChatTurn> history = question.history();
+        return new LlmRequest(requestId, TurnResponses.ORIGIN, LlmTask.CV_TURN,
+                TurnInstructions.forTurn(question.docType(), question.missing()),
+                history.subList(Math.max(0, history.size() - historyWindow), history.size()), question.message(),
+                context(question), ResponseSchema.of(question.docType().shape()));
+    }
+
+    private static JsonNode context(TurnQuestion question) {
+        return Json.object().put("doc_type", question.docType().wireName()).set("data", question.data());
+    }
+
+    /** The turn's result from the model's final event: the structured patch and message, or the matching error. */
+    public static TurnResult toResult(LlmResponseEvent response) {
+        if (response instanceof LlmFailed failed) {
+            throw TurnFailures.toApiException(failed);
+        }
+        LlmCompleted completed = (LlmCompleted) response;
+        JsonNode structured = completed.structured();
+        JsonNode patch = structured == null ? Json.object() : structured.path("patch");
+        String message = structured != null && structured.path("message").isString()
+                && !structured.path("message").asString().isBlank()
+                ? structured.path("message").asString() : completed.text();
+        return new TurnResult(patch.isObject() ? patch : Json.object(), message == null ? "" : message);
+    }
+
+    private void cancel(TurnQuestion question, String requestId) {
+        publisher.publish(Topics.LLM_REQUESTS, EventEnvelope.of(question.sessionId(), question.userId(), requestId,
+                new LlmCancel(requestId, "timeout")));
+    }
+
+    /** What a turn needs: whose session, the doc type, the current data, earlier messages and the new message. */
+    public record TurnQuestion(String sessionId, String userId, DocType docType, JsonNode data, List<String> missing,
+                               List<ChatTurn> history, String message) {
+    }
+}

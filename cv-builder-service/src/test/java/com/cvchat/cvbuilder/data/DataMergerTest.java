@@ -1,0 +1,74 @@
+package com.cvchat.cvbuilder.data;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DataMergerTest {
+
+    private final DataMerger merger = new DataMerger();
+    private final CvShape shape = new CvShape();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private JsonNode patch(String text) {
+        return json.readTree(text);
+    }
+
+    @Test
+    void shouldAddNewFactsWithoutDroppingEarlierOnes() {
+        ObjectNode merged = merger.merge(shape, CvDataMother.nameAndTitle(),
+                patch("{\"personal_info\": {\"email\": \"sarah@datatech.com\", \"phone\": \"+1-555-9999\"}}"));
+        assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
+        assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
+        assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-9999");
+    }
+
+    @Test
+    void shouldReplaceACorrectedValueButIgnoreBlanksAndNulls() {
+        ObjectNode merged = merger.merge(shape, CvDataMother.personalInfo(),
+                patch("{\"personal_info\": {\"phone\": \"+1-555-0000\", \"email\": \"\", \"location\": null}}"));
+        assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-0000");
+        assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
+        assertThat(merged.at("/personal_info/location").asString()).isEqualTo("Boston, MA");
+    }
+
+    @Test
+    void shouldDeduplicateListItemsCaseInsensitively() {
+        ObjectNode data = merger.merge(shape, shape.emptyData(),
+                patch("{\"skills\": {\"software_proficiency\": [\"Python\", \"SQL\"]}}"));
+        ObjectNode merged = merger.merge(shape, data,
+                patch("{\"skills\": {\"software_proficiency\": [\"python\", \"Spark\"]}, \"awards_and_recognitions\": \"Best Paper 2021\"}"));
+        assertThat(merged.at("/skills/software_proficiency")).extracting(JsonNode::asString)
+                .containsExactly("Python", "SQL", "Spark");
+        assertThat(merged.at("/awards_and_recognitions/0").asString()).isEqualTo("Best Paper 2021");
+    }
+
+    @Test
+    void shouldMergeBulletsIntoTheSameJobAndAppendADifferentOne() {
+        ObjectNode data = CvDataMother.complete();
+        ObjectNode merged = merger.merge(shape, data, patch("""
+                {"experience": [
+                  {"company": "datatech", "description_bullets": ["Led a team of 5", "Built the churn model"]},
+                  {"title": "Data Analyst", "company": "Acme", "start_date": "06/2016", "end_date": "12/2019"}]}
+                """));
+        assertThat(merged.get("experience")).hasSize(2);
+        assertThat(merged.at("/experience/0/description_bullets")).extracting(JsonNode::asString)
+                .containsExactly("Led a team of 5", "Built the churn model");
+        assertThat(merged.at("/experience/1/company").asString()).isEqualTo("Acme");
+        assertThat(merged.at("/experience/1/description_bullets")).isEmpty();
+    }
+
+    @Test
+    void shouldIgnoreFieldsOutsideTheShapeAndNotChangeItsInputs() {
+        ObjectNode data = CvDataMother.nameAndTitle();
+        String before = data.toString();
+        ObjectNode merged = merger.merge(shape, data, patch("{\"hobbies\": [\"chess\"], \"personal_info\": {\"age\": \"40\"}}"));
+        assertThat(merged.has("hobbies")).isFalse();
+        assertThat(merged.get("personal_info").has("age")).isFalse();
+        assertThat(merged).isEqualTo(data);
+        assertThat(data.toString()).isEqualTo(before);
+    }
+}
