@@ -1,0 +1,100 @@
+package com.cvchat.chat.conversation;
+
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.conversation.ConversationCreated;
+import com.cvchat.events.conversation.ConversationDeleted;
+import com.cvchat.events.conversation.ConversationEvent;
+import com.cvchat.events.conversation.MessageAdded;
+import com.cvchat.events.conversation.TitleSet;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The only writer of the chat read model: applies {@code chat.*} events of {@code conversation.events}. Idempotent and
+ * order-safe — applying an event twice, or an older event after a newer one, leaves the same state:
+ * <ul>
+ *   <li>created and message-added only insert ({@code $setOnInsert}, keyed by the event's ids);</li>
+ *   <li>a deletion leaves a tombstone, and nothing is added to a tombstoned conversation;</li>
+ *   <li>a rename applies only if it is newer than the current title; a generated title only while there is none.</li>
+ * </ul>
+ * Other events of the topic (cv.*, document.*, voice.*) are ignored. Free of HTTP concerns so that the audit can
+ * rebuild the database from the log with it.
+ */
+@Component
+public class ConversationProjector {
+
+    private final MongoTemplate mongo;
+
+    public ConversationProjector(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** True for the events this projector applies. */
+    public static boolean handles(ConversationEvent event) {
+        return event instanceof ConversationCreated || event instanceof MessageAdded
+                || event instanceof TitleSet || event instanceof ConversationDeleted;
+    }
+
+    public void apply(EventEnvelope<? extends ConversationEvent> envelope) {
+        String id = envelope.conversationId();
+        switch (envelope.payload()) {
+            case ConversationCreated created -> mongo.upsert(byId(id), new Update()
+                    .setOnInsert(ConversationDocument.USER_ID, envelope.userId())
+                    .setOnInsert(ConversationDocument.TITLE, created.title())
+                    .setOnInsert(ConversationDocument.TITLE_AT, created.title() == null ? null : envelope.occurredAt())
+                    .setOnInsert(ConversationDocument.CHANNEL, created.channel())
+                    .setOnInsert(ConversationDocument.CREATED_AT, envelope.occurredAt())
+                    .setOnInsert(ConversationDocument.DELETED, false), ConversationDocument.class);
+            case MessageAdded added -> addMessage(envelope, added);
+            case TitleSet title -> setTitle(envelope, title);
+            case ConversationDeleted ignored -> {
+                mongo.upsert(byId(id), new Update().set(ConversationDocument.DELETED, true), ConversationDocument.class);
+                mongo.remove(new Query(where(MessageDocument.CONVERSATION_ID).is(id)), MessageDocument.class);
+            }
+            default -> {
+                // not a chat event
+            }
+        }
+    }
+
+    private void addMessage(EventEnvelope<?> envelope, MessageAdded added) {
+        if (!mongo.exists(live(envelope.conversationId()), ConversationDocument.class)) {
+            return;
+        }
+        mongo.upsert(new Query(where("_id").is(added.messageId())), new Update()
+                .setOnInsert(MessageDocument.CONVERSATION_ID, envelope.conversationId())
+                .setOnInsert("sender", added.sender())
+                .setOnInsert("text", added.text())
+                .setOnInsert("channel", added.channel())
+                .setOnInsert("requestId", added.requestId())
+                .setOnInsert("disclaimerCategory", added.disclaimerCategory())
+                .setOnInsert(MessageDocument.CREATED_AT, envelope.occurredAt()), MessageDocument.class);
+    }
+
+    private void setTitle(EventEnvelope<?> envelope, TitleSet title) {
+        Query query = live(envelope.conversationId());
+        if (title.generated()) {
+            query.addCriteria(where(ConversationDocument.TITLE).is(null));
+        } else {
+            query.addCriteria(new Criteria().orOperator(
+                    where(ConversationDocument.TITLE_AT).is(null),
+                    where(ConversationDocument.TITLE_AT).lt(envelope.occurredAt())));
+        }
+        mongo.updateFirst(query, new Update()
+                .set(ConversationDocument.TITLE, title.title())
+                .set(ConversationDocument.TITLE_AT, envelope.occurredAt()), ConversationDocument.class);
+    }
+
+    private static Query byId(String id) {
+        return new Query(where("_id").is(id));
+    }
+
+    private static Query live(String id) {
+        return new Query(where("_id").is(id).and(ConversationDocument.DELETED).is(false));
+    }
+}

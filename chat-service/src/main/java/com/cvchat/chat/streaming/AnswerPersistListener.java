@@ -1,0 +1,26 @@
+package com.cvchat.chat.streaming;
+
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.EventPayload;
+import com.cvchat.events.llm.LlmResponseEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The shared consumer group ({@code chat-persister}) that stores every chat answer exactly once. */
+@Component
+class AnswerPersistListener {
+
+    private final AnswerPersister persister;
+
+    AnswerPersistListener(AnswerPersister persister) {
+        this.persister = persister;
+    }
+
+    @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
+            properties = "auto.offset.reset=earliest")
+    void on(EventEnvelope<EventPayload> envelope) {
+        if (envelope.payload() instanceof LlmResponseEvent event && ResponseFanOut.ORIGIN.equals(event.origin())) {
+            persister.finish(event);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.cvchat.chat.streaming;
+
+import com.cvchat.chat.conversation.ConversationCommands;
+import com.cvchat.chat.conversation.ConversationDocument;
+import com.cvchat.chat.conversation.Conversations;
+import com.cvchat.chat.conversation.MessageDocument;
+import com.cvchat.events.conversation.MessageAdded;
+import com.cvchat.events.llm.FailureReason;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.platform.conversation.DisclaimerDetector;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores finished answers and generated titles, whether or not a client is still connected. Runs in one consumer
+ * group shared by every instance, so each completion is handled once; a completion delivered twice finds its message
+ * (same id, derived from the request id) already stored and changes nothing.
+ */
+@Component
+public class AnswerPersister {
+
+    private final StreamRecords records;
+    private final Conversations conversations;
+    private final ConversationCommands commands;
+
+    AnswerPersister(StreamRecords records, Conversations conversations, ConversationCommands commands) {
+        this.records = records;
+        this.conversations = conversations;
+        this.commands = commands;
+    }
+
+    public void finish(LlmResponseEvent event) {
+        if (!event.terminal()) {
+            return;
+        }
+        records.byRequestId(event.requestId()).ifPresentOrElse(
+                record -> finishAnswer(record, event),
+                () -> records.byTitleRequestId(event.requestId()).ifPresent(record -> finishTitle(record, event)));
+    }
+
+    private void finishAnswer(StreamRecord record, LlmResponseEvent event) {
+        switch (event) {
+            case LlmCompleted completed -> store(record, completed.text());
+            case LlmFailed failed when failed.reason() == FailureReason.CANCELLED
+                    && failed.partialText() != null && !failed.partialText().isBlank() ->
+                    store(record, failed.partialText());
+            default -> {
+                // a failed answer stores nothing: the client got an error event
+            }
+        }
+        records.finish(record.requestId(), event instanceof LlmCompleted ? StreamRecord.COMPLETED : StreamRecord.FAILED);
+    }
+
+    private void store(StreamRecord record, String text) {
+        if (conversations.messageExists(record.messageId()) || !live(record.conversationId())) {
+            return;
+        }
+        String category = DisclaimerDetector.detect(record.userMessage(), text)
+                .map(Disclaimer::primaryCategory).orElse(null);
+        commands.addMessage(record.conversationId(), record.userId(), new MessageAdded(record.messageId(),
+                MessageDocument.SENDER_AI, text, "text", record.requestId(), category));
+    }
+
+    private void finishTitle(StreamRecord record, LlmResponseEvent event) {
+        ConversationDocument conversation = conversations.byId(record.conversationId());
+        if (conversation == null || conversation.deleted() || conversation.title() != null) {
+            return;
+        }
+        String title = event instanceof LlmCompleted completed ? Titles.clean(completed.text()) : "";
+        commands.setGeneratedTitle(record.conversationId(), record.userId(),
+                title.isEmpty() ? Titles.fromMessage(record.userMessage()) : title);
+    }
+
+    private boolean live(String conversationId) {
+        ConversationDocument conversation = conversations.byId(conversationId);
+        return conversation != null && !conversation.deleted();
+    }
+}

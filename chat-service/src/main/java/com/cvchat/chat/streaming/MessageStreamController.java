@@ -1,0 +1,134 @@
+package com.cvchat.chat.streaming;
+
+import com.cvchat.chat.conversation.ConversationDocument;
+import com.cvchat.chat.conversation.Conversations;
+import com.cvchat.chat.web.SuccessResponse;
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.Topics;
+import com.cvchat.events.json.EventJson;
+import com.cvchat.events.llm.LlmCancel;
+import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.security.CurrentUser;
+import com.cvchat.platform.web.ApiError;
+import com.cvchat.platform.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/**
+ * Sending a message and streaming the answer (SSE), resuming a stream with {@code Last-Event-ID} on any instance,
+ * and cancelling a running answer from any instance.
+ */
+@RestController
+@RequestMapping("/api/v1/chats/{id}")
+class MessageStreamController {
+
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final ChatTurns turns;
+    private final Conversations conversations;
+    private final StreamRecords records;
+    private final LiveStreams live;
+    private final ResponseReplay replay;
+    private final AnswerStreamWriter writer;
+    private final EventPublisher publisher;
+
+    MessageStreamController(ChatTurns turns, Conversations conversations, StreamRecords records, LiveStreams live,
+                            ResponseReplay replay, AnswerStreamWriter writer, EventPublisher publisher) {
+        this.turns = turns;
+        this.conversations = conversations;
+        this.records = records;
+        this.live = live;
+        this.replay = replay;
+        this.writer = writer;
+        this.publisher = publisher;
+    }
+
+    /** POST /chats/{id}/message; with a {@code Last-Event-ID} header it resumes that answer instead. */
+    @PostMapping("/message")
+    void send(@PathVariable String id, @RequestBody(required = false) String body,
+              @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
+              HttpServletResponse response) throws IOException {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            resume(id, null, lastEventId, response);
+            return;
+        }
+        ChatTurns.Started started;
+        try {
+            started = turns.start(CurrentUser.id(), id, body);
+        } catch (ApiException e) {
+            writeError(response, e);
+            return;
+        }
+        try {
+            writer.write(response, started.record(), started.queue(), -1, null);
+        } finally {
+            live.unregister(started.record());
+        }
+    }
+
+    /** GET /chats/{id}/messages/{message_id}/stream: the answer's events after {@code Last-Event-ID} (all without). */
+    @GetMapping("/messages/{messageId}/stream")
+    void stream(@PathVariable String id, @PathVariable String messageId,
+                @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
+                HttpServletResponse response) throws IOException {
+        resume(id, messageId, lastEventId, response);
+    }
+
+    @PostMapping("/messages/{messageId}/cancel")
+    SuccessResponse cancel(@PathVariable String id, @PathVariable String messageId) {
+        StreamRecord record = recordOf(conversations.owned(CurrentUser.id(), id), messageId);
+        if (!StreamRecord.RUNNING.equals(record.status())) {
+            throw ApiException.conflict("This answer is already finished");
+        }
+        publisher.publishAndWait(Topics.LLM_REQUESTS, EventEnvelope.of(record.conversationId(), record.userId(),
+                record.requestId(), new LlmCancel(record.requestId(), "cancelled by the user")));
+        return new SuccessResponse("Cancellation requested", true);
+    }
+
+    private void resume(String id, String messageId, String lastEventId, HttpServletResponse response)
+            throws IOException {
+        StreamRecord record;
+        StreamPosition position;
+        ConversationDocument conversation;
+        try {
+            conversation = conversations.owned(CurrentUser.id(), id);
+            position = lastEventId == null || lastEventId.isBlank() ? null : StreamPosition.parse(lastEventId);
+            if (position != null && messageId != null && !messageId.equals(position.messageId())) {
+                throw ApiException.badRequest("Last-Event-ID belongs to another message");
+            }
+            record = recordOf(conversation, messageId != null ? messageId : position.messageId());
+        } catch (ApiException e) {
+            writeError(response, e);
+            return;
+        }
+        if (position != null && position.complete()) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return;
+        }
+        try (ResponseReplay.Replay running = replay.start(record)) {
+            writer.write(response, record, running.queue(), position == null ? -1 : position.lastIndex(),
+                    conversation.title());
+        }
+    }
+
+    private StreamRecord recordOf(ConversationDocument conversation, String messageId) {
+        return records.byMessageId(conversation.id(), messageId)
+                .orElseThrow(() -> ApiException.notFound("Message not found"));
+    }
+
+    private static void writeError(HttpServletResponse response, ApiException e) throws IOException {
+        response.setStatus(e.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(new ApiError(e.getMessage())));
+    }
+}

@@ -1,0 +1,186 @@
+package com.cvchat.chat.streaming;
+
+import com.cvchat.chat.ChatServiceApplication;
+import com.cvchat.chat.support.ChatApi;
+import com.cvchat.chat.support.ScriptedModel;
+import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.sse.SseClient;
+import com.cvchat.platform.test.sse.SseEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static com.cvchat.chat.support.Streams.WAIT;
+import static com.cvchat.chat.support.Streams.chunkText;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two chat-service instances on one real broker and one store, a scripted model worker on the same broker (for
+ * answers and faults chosen by the test), and real SSE clients over sockets. Fan-out, resume, cancel and hang-up with
+ * the real llm-worker: {@link ChatWithLlmWorkerIT}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 2)
+class ChatStreamingIT {
+
+    @LocalServerPort
+    int port;
+
+    static ConfigurableApplicationContext second;
+    static int secondPort;
+    static ScriptedModel model;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "chat");
+    }
+
+    /** After this class's context (and its embedded broker) is up: the second instance and the model, once. */
+    @BeforeEach
+    void startSecondInstanceAndModel() {
+        if (second != null) {
+            return;
+        }
+        String brokers = System.getProperty("spring.embedded.kafka.brokers");
+        second = new SpringApplicationBuilder(ChatServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.mongodb.uri=" + TestInfrastructure.mongo().uri("chat"),
+                "--platform.security.jwk-set-uri=" + TestInfrastructure.issuer().jwkSetUri());
+        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        model = ScriptedModel.start(brokers);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void shouldStreamTheAnswerThenStoreItWithATitleAndADisclaimer() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        String question = "What should I expect in my first trimester?";
+
+        List<SseEvent> events;
+        try (SseClient stream = user.send(chat, question, "mother_figure")) {
+            assertThat(stream.status()).isEqualTo(200);
+            events = stream.rest(WAIT);
+        }
+
+        assertThat(events).extracting(SseEvent::type).first().isEqualTo("start");
+        assertThat(events).extracting(SseEvent::type).last().isEqualTo("done");
+        String messageId = events.getFirst().json().path("message_id").asString();
+        assertThat(events.getLast().json().path("message_id").asString()).isEqualTo(messageId);
+        assertThat(chunkText(events)).isEqualTo(ScriptedModel.answerFor(question));
+        assertThat(events).allSatisfy(e -> assertThat(e.id()).startsWith(messageId + ":"));
+        JsonNode disclaimer = events.getLast().json().path("disclaimer");
+        assertThat(disclaimer.path("primary_category").asString()).isEqualTo("pregnancy");
+        assertThat(disclaimer.path("detected_categories").get(0).asString()).isEqualTo("pregnancy");
+        assertThat(disclaimer.path("message").asString()).contains("educational purposes");
+        assertThat(model.requests()).anySatisfy(r -> {
+            assertThat(r.prompt()).isEqualTo(question);
+            assertThat(r.systemInstruction()).contains("mother");
+        });
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode data = user.conversation(chat);
+            assertThat(data.path("conversation").path("title").asString()).isEqualTo("Chat about What");
+            assertThat(data.path("messages")).hasSize(2);
+            assertThat(data.path("messages").get(0).path("sender").asString()).isEqualTo("user");
+            assertThat(data.path("messages").get(0).path("message").asString()).isEqualTo(question);
+            assertThat(data.path("messages").get(1).path("sender").asString()).isEqualTo("ai");
+            assertThat(data.path("messages").get(1).path("id").asString()).isEqualTo(messageId);
+            assertThat(data.path("messages").get(1).path("message").asString())
+                    .isEqualTo(ScriptedModel.answerFor(question));
+        });
+    }
+
+    @Test
+    void shouldSendEarlierMessagesAsHistoryAndNoTitleAfterTheFirstMessage() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        try (SseClient first = user.send(chat, "Hello there", null)) {
+            first.rest(WAIT);
+        }
+        await().atMost(WAIT).until(() -> user.conversation(chat).path("messages").size() == 2);
+
+        List<SseEvent> events;
+        try (SseClient secondTurn = user.send(chat, "And again [words=3]", "concise")) {
+            events = secondTurn.rest(WAIT);
+        }
+
+        assertThat(events.getFirst().json().has("title")).isFalse();
+        assertThat(events.getLast().json().has("disclaimer")).isFalse();
+        assertThat(model.requests()).anySatisfy(r -> {
+            assertThat(r.prompt()).isEqualTo("And again [words=3]");
+            assertThat(r.history()).extracting(t -> t.role() + ":" + t.text())
+                    .containsExactly("user:Hello there", "model:" + ScriptedModel.answerFor("Hello there"));
+        });
+    }
+
+    @Test
+    void shouldResumeWithLastEventIdOnTheSamePostAfterTheAnswerFinished() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        String prompt = "Short one [words=6]";
+        List<SseEvent> first;
+        try (SseClient stream = user.send(chat, prompt, null)) {
+            first = stream.rest(WAIT);
+        }
+        String afterChunkTwo = first.get(2).id();
+
+        List<SseEvent> replayed;
+        try (SseClient again = SseClient.post(user.on(secondPort).base() + "/" + chat + "/message", user.bearer(),
+                "{}", java.util.Map.of("Last-Event-ID", afterChunkTwo))) {
+            replayed = again.rest(WAIT);
+        }
+
+        assertThat(replayed).extracting(SseEvent::id)
+                .isEqualTo(first.subList(3, first.size()).stream().map(SseEvent::id).toList());
+        assertThat(user.conversation(chat).path("messages")).hasSize(2);
+    }
+
+    @Test
+    void shouldAnswer400WithTheSpecTextWhenThereIsNoGeminiKey() {
+        ChatApi user = ChatApi.newUser(secondPort);
+        String chat = user.createChat();
+
+        try (SseClient stream = user.send(chat, "Hi [no-key]", null)) {
+            assertThat(stream.status()).isEqualTo(400);
+            assertThat(stream.errorBody()).isEqualTo("{\"error\":\"Gemini API key not set. Please set your API key first.\"}");
+        }
+    }
+
+    @Test
+    void shouldEndWithAnErrorEventWhenTheModelFailsMidStream() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+
+        List<SseEvent> events;
+        try (SseClient stream = user.send(chat, "Break please [fail]", null)) {
+            events = stream.rest(WAIT);
+        }
+
+        assertThat(events).extracting(SseEvent::type).containsExactly("start", "chunk", "chunk", "error");
+        assertThat(events.getLast().json().path("message").asString())
+                .isEqualTo("The AI service answered with an error. Please try again.");
+        assertThat(events.getLast().id()).endsWith(":end");
+    }
+}

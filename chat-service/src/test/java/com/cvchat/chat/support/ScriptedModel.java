@@ -1,0 +1,190 @@
+package com.cvchat.chat.support;
+
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.EventPayload;
+import com.cvchat.events.Topics;
+import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.events.json.EventSerializer;
+import com.cvchat.events.llm.FailureReason;
+import com.cvchat.events.llm.LlmCancel;
+import com.cvchat.events.llm.LlmChunk;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.LlmRequest;
+import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.TokenUsage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * A model worker for service tests that speaks the llm.requests / llm.responses wire protocol on the real broker, with
+ * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
+ * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
+ * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [stamp]} (each chunk is
+ * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM). Honours {@code llm.cancel}. The answer is
+ * {@link #answerFor(String)}; a title is {@code "Chat about <first word>"} in quotes.
+ */
+public final class ScriptedModel implements AutoCloseable {
+
+    private static final Pattern WORDS = Pattern.compile("\\[words=(\\d+)]");
+    private static final Pattern PACE = Pattern.compile("\\[pace=(\\d+)ms]");
+
+    private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
+    private final KafkaProducer<String, EventEnvelope<?>> producer;
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final List<LlmRequest> requests = new CopyOnWriteArrayList<>();
+    private final Thread loop;
+    private volatile boolean assigned;
+    private volatile boolean closed;
+
+    private ScriptedModel(String bootstrapServers) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "scripted-model-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                new StringDeserializer(), new EventDeserializer());
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new EventSerializer());
+        loop = Thread.ofPlatform().daemon().name("scripted-model").start(this::run);
+    }
+
+    /** Starts the model and waits until it receives requests. */
+    public static ScriptedModel start(String bootstrapServers) {
+        ScriptedModel model = new ScriptedModel(bootstrapServers);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> model.assigned);
+        return model;
+    }
+
+    /** The answer the model gives to {@code prompt}. */
+    public static String answerFor(String prompt) {
+        return String.join(" ", words(prompt));
+    }
+
+    public List<LlmRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    private static List<String> words(String prompt) {
+        int count = intTag(WORDS, prompt, 8);
+        return IntStream.range(0, count).mapToObj(i -> i == 0 ? "Answer" : "word" + i).toList();
+    }
+
+    private static int intTag(Pattern pattern, String prompt, int fallback) {
+        Matcher matcher = pattern.matcher(prompt);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : fallback;
+    }
+
+    private void run() {
+        consumer.subscribe(List.of(Topics.LLM_REQUESTS.name()));
+        try {
+            while (!closed) {
+                var records = consumer.poll(Duration.ofMillis(50));
+                if (!assigned && !consumer.assignment().isEmpty()) {
+                    consumer.assignment().forEach(consumer::position);
+                    assigned = true;
+                }
+                for (ConsumerRecord<String, EventEnvelope<EventPayload>> record : records) {
+                    EventEnvelope<EventPayload> envelope = record.value();
+                    switch (envelope.payload()) {
+                        case LlmCancel cancel -> cancelled.add(cancel.requestId());
+                        case LlmRequest request -> {
+                            requests.add(request);
+                            Thread.ofVirtual().start(() -> answer(envelope, request));
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void answer(EventEnvelope<?> request, LlmRequest llm) {
+        String prompt = llm.prompt();
+        if (llm.task() == LlmTask.TITLE) {
+            String title = "\"Chat about " + prompt.split("\\s+")[0] + "\"";
+            send(request, new LlmCompleted(llm.requestId(), llm.origin(), title, 1, TokenUsage.NONE, null, "scripted"));
+            return;
+        }
+        if (prompt.contains("[no-key]")) {
+            send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.API_KEY_MISSING,
+                    "no key", false, ""));
+            return;
+        }
+        List<String> words = words(prompt);
+        long pace = intTag(PACE, prompt, 5);
+        StringBuilder text = new StringBuilder();
+        long begin = System.nanoTime();
+        for (int i = 0; i < words.size(); i++) {
+            waitUntil(begin + (i + 1) * pace * 1_000_000);
+            if (cancelled.contains(llm.requestId())) {
+                send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.CANCELLED, "cancelled",
+                        false, text.toString()));
+                return;
+            }
+            if (i == 2 && prompt.contains("[fail]")) {
+                send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.PROVIDER_ERROR, "boom",
+                        true, text.toString()));
+                return;
+            }
+            String piece = prompt.contains("[stamp]") ? "@" + System.nanoTime()
+                    : (i == 0 ? "" : " ") + words.get(i);
+            text.append(piece);
+            send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece));
+        }
+        send(request, new LlmCompleted(llm.requestId(), llm.origin(), text.toString(), words.size(),
+                TokenUsage.NONE, null, "scripted"));
+    }
+
+    private void send(EventEnvelope<?> request, LlmResponseEvent event) {
+        EventEnvelope<LlmResponseEvent> envelope = EventEnvelope.of(request.conversationId(), request.userId(),
+                request.correlationId(), event);
+        producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), envelope.key(), envelope));
+    }
+
+    /** The model's emission schedule: chunk i leaves at begin + (i + 1) × pace (timing, not a wait for an outcome). */
+    private static void waitUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumer.wakeup();
+        try {
+            loop.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,22 @@
+package com.cvchat.platform.test.sse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Server-Sent Event as a client receives it: its {@code id} (may be null), its {@code data}, and when it was
+ * parsed ({@link System#nanoTime()}, for latency measurements).
+ */
+public record SseEvent(String id, String data, long receivedNanos) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public JsonNode json() {
+        return JSON.readTree(data);
+    }
+
+    /** The {@code type} field of the JSON data. */
+    public String type() {
+        return json().path("type").asString();
+    }
+}
