@@ -1,0 +1,140 @@
+package com.cvchat.e2e;
+
+import com.cvchat.platform.test.voice.SpeechSamples;
+import com.cvchat.platform.test.voice.VoiceClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Given the whole stack with offline speech recognition (pocketsphinx) and the offline model, a user talks over a real
+ * WebSocket through the gateway: speech made with flite, streamed as 16 kHz LINEAR16 in 100 ms chunks.
+ */
+class VoiceE2eIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static String socketUrl(String chatSessionId, String token) {
+        return E2eStack.api().replaceFirst("^http", "ws") + "/chats/ws/voice/" + chatSessionId + "?token=" + token;
+    }
+
+    static VoiceClient connect(E2eUsers.User user, String chatSessionId) {
+        return VoiceClient.connect(socketUrl(chatSessionId, user.accessToken()));
+    }
+
+    static String conversationOf(VoiceClient client) {
+        return client.awaitMessage(m -> m.has("chat_session_id"), WAIT).path("chat_session_id").asString();
+    }
+
+    @Test
+    void shouldTranscribeSpeechAnswerItAndKeepBothMessagesInANewConversation() {
+        byte[] pcm = SpeechSamples.pcm(SpeechSamples.SARAH);
+        E2eUsers.User user = E2eUsers.newUser();
+        try (VoiceClient client = connect(user, "my-voice-chat")) {
+            String conversationId = conversationOf(client);
+
+            client.startTalking();
+            client.awaitMessage(VoiceClient.is("status", "message", "Listening... Speak now"), WAIT);
+            client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(100)); // at real time, as a microphone
+            client.sendType("stop_talking");
+
+            String transcript = client.awaitType("final_transcript", WAIT).path("text").asString();
+            assertThat(SpeechSamples.wordErrors(SpeechSamples.SARAH, transcript)).as(transcript).isLessThanOrEqualTo(1);
+            assertThat(client.ofType("partial_transcript")).isNotEmpty();
+            JsonNode complete = client.awaitMessage(m -> m.path("is_complete").asBoolean(), WAIT);
+            List<JsonNode> pieces = client.ofType("ai_response").stream()
+                    .filter(m -> !m.path("is_complete").asBoolean()).toList();
+            assertThat(pieces).isNotEmpty();
+            assertThat(complete.path("text").asString()).isNotBlank()
+                    .isEqualTo(pieces.stream().map(p -> p.path("text").asString()).reduce("", String::concat));
+            String title = client.awaitType("title", WAIT).path("text").asString();
+            assertThat(title).isNotBlank().hasSizeLessThanOrEqualTo(60);
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode data = get(user, "/chats/" + conversationId).path("data");
+                assertThat(data.path("conversation").path("title").asString()).isEqualTo(title);
+                assertThat(data.path("messages")).extracting(m -> m.path("sender").asString())
+                        .containsExactly("user", "ai");
+                assertThat(data.path("messages").get(0).path("message").asString()).isEqualTo(transcript);
+                assertThat(data.path("messages").get(1).path("message").asString())
+                        .isEqualTo(complete.path("text").asString());
+            });
+        }
+    }
+
+    @Test
+    void shouldAnswerPingAndReportBadInputThroughTheGateway() {
+        try (VoiceClient client = connect(E2eUsers.newUser(), "pings")) {
+            client.send("not json");
+            client.send("{\"type\":\"ping\",\"timestamp\":\"t-1\"}");
+            assertThat(client.awaitType("pong", WAIT).path("timestamp").asString()).isEqualTo("t-1");
+            assertThat(client.ofType("error")).extracting(m -> m.path("message").asString())
+                    .containsExactly("Messages must be JSON objects with a \"type\"");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheSocketWithoutAValidTokenAtTheGateway() {
+        for (String token : List.of("", "not-a-jwt")) {
+            assertThatThrownBy(() -> HTTP.newWebSocketBuilder()
+                    .buildAsync(URI.create(socketUrl("x", token)), new WebSocket.Listener() { }).join())
+                    .isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                            e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void shouldNeverJoinAnotherUsersConversation() {
+        E2eUsers.User alice = E2eUsers.newUser();
+        E2eUsers.User bob = E2eUsers.newUser();
+        String alicesChat = post(alice, "/chats").path("data").path("id").asString();
+        try (VoiceClient own = connect(alice, alicesChat); VoiceClient intruder = connect(bob, alicesChat)) {
+            assertThat(conversationOf(own)).isEqualTo(alicesChat);
+            String bobsChat = conversationOf(intruder);
+            assertThat(bobsChat).isNotEqualTo(alicesChat);
+            assertThat(get(bob, "/chats/" + bobsChat).path("data").path("conversation").path("id").asString())
+                    .isEqualTo(bobsChat);
+        }
+    }
+
+    private static JsonNode get(E2eUsers.User user, String path) {
+        return send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
+                .GET().build());
+    }
+
+    private static JsonNode post(E2eUsers.User user, String path) {
+        return send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
