@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./audit-replay rebuild | verify | export --conversation <id>} — see the README's "Audit" section.
+ * {@code ./audit rebuild | verify | export --conversation <id>} — see the README's "Audit" section.
  * Exit codes: 0 success, 1 differences found (verify), 2 usage or connection error.
  */
 public final class AuditReplay {
@@ -89,7 +89,7 @@ public final class AuditReplay {
 
     static String usage() {
         return """
-                usage: ./audit-replay <mode> [--bootstrap-servers host:port] [--mongo mongodb://host:port] [--home repo]
+                usage: ./audit <mode> [--bootstrap-servers host:port] [--mongo mongodb://host:port] [--home repo]
                   rebuild [--suffix _rebuild]   rebuild chat and cv read models from conversation.events into <db><suffix>
                   verify                        rebuild into scratch databases, compare with the live ones, exit 1 on any difference
                   export --conversation <id>    the ordered history of one conversation as JSON lines""";
