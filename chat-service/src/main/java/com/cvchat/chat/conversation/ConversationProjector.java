@@ -6,6 +6,7 @@ import com.cvchat.events.conversation.ConversationDeleted;
 import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.conversation.TitleSet;
+import com.cvchat.platform.replay.ConversationEventApplier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +27,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * rebuild the database from the log with it.
  */
 @Component
-public class ConversationProjector {
+public class ConversationProjector implements ConversationEventApplier {
 
     private final MongoTemplate mongo;
 
@@ -40,6 +41,12 @@ public class ConversationProjector {
                 || event instanceof TitleSet || event instanceof ConversationDeleted;
     }
 
+    @Override
+    public boolean accepts(ConversationEvent payload) {
+        return handles(payload);
+    }
+
+    @Override
     public void apply(EventEnvelope<? extends ConversationEvent> envelope) {
         String id = envelope.conversationId();
         switch (envelope.payload()) {
