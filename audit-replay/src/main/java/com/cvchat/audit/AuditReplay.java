@@ -34,7 +34,8 @@ public final class AuditReplay {
         }
     }
 
-    static int run(String[] args, PrintStream out) {
+    /** Runs one mode, printing to {@code out}; returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
         if (args.length == 0) {
             throw new IllegalArgumentException("a mode is required");
         }

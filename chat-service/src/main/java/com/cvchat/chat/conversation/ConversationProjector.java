@@ -35,15 +35,11 @@ public class ConversationProjector implements ConversationEventApplier {
         this.mongo = mongo;
     }
 
-    /** True for the events this projector applies. */
-    public static boolean handles(ConversationEvent event) {
-        return event instanceof ConversationCreated || event instanceof MessageAdded
-                || event instanceof TitleSet || event instanceof ConversationDeleted;
-    }
-
+    /** True for the {@code chat.*} events, the ones this projector applies. */
     @Override
     public boolean accepts(ConversationEvent payload) {
-        return handles(payload);
+        return payload instanceof ConversationCreated || payload instanceof MessageAdded
+                || payload instanceof TitleSet || payload instanceof ConversationDeleted;
     }
 
     @Override
