@@ -6,11 +6,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +23,6 @@ import static org.awaitility.Awaitility.await;
 class ChatConversationE2eIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -61,7 +55,7 @@ class ChatConversationE2eIT {
             assertThat(data.path("messages").get(1).path("message").asString()).isEqualTo(answer);
         });
 
-        Response renamed = call(user, "PATCH", "/chats/" + chat + "/title", "{\"title\": \"Baby plans\"}");
+        ApiClient.Response renamed = call(user, "PATCH", "/chats/" + chat + "/title", "{\"title\": \"Baby plans\"}");
         assertThat(renamed.status()).isEqualTo(200);
         JsonNode listed = call(user, "GET", "/chats?page=1&per_page=20", null).json().path("data");
         assertThat(listed.path("conversations")).extracting(c -> c.path("title").asString()).containsExactly("Baby plans");
@@ -121,7 +115,7 @@ class ChatConversationE2eIT {
     }
 
     private static String createChat(E2eUsers.User user) {
-        Response created = call(user, "POST", "/chats", null);
+        ApiClient.Response created = call(user, "POST", "/chats", null);
         assertThat(created.status()).isEqualTo(201);
         return created.json().path("data").path("id").asString();
     }
@@ -140,27 +134,7 @@ class ChatConversationE2eIT {
                 .map(e -> e.json().path("content").asString()).collect(Collectors.joining());
     }
 
-    record Response(int status, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
-    private static Response call(E2eUsers.User user, String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(E2eStack.api() + path))
-                .header("Authorization", user.bearer())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static ApiClient.Response call(E2eUsers.User user, String method, String path, String json) {
+        return new ApiClient(user).call(method, path, json);
     }
 }

@@ -22,10 +22,10 @@ class CvBuilderE2eIT {
 
     @Test
     void shouldBuildSarahJohnsonsCvFromTheSpecConversationAndFinalizeItTwice() {
-        CvApi api = new CvApi(E2eUsers.newUser());
+        ApiClient api = new ApiClient(E2eUsers.newUser());
 
         // Given the spec's opening message
-        CvApi.Response started = api.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv");
+        ApiClient.Response started = api.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         JsonNode start = started.json();
         String sessionId = start.path("session_id").asString();
@@ -80,7 +80,7 @@ class CvBuilderE2eIT {
                 .isEqualTo("Hi! I am Sarah Johnson, a Senior Data Scientist");
 
         // Then finalize creates the document, and finalizing again adds version 2
-        CvApi.Response first = api.finalizeSession(sessionId,
+        ApiClient.Response first = api.finalizeSession(sessionId,
                 "{\"title\": \"Sarah Johnson - Data Scientist CV\", \"template_code\": \"professional\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("message").asString()).isEqualTo("CV created successfully from chat session");
@@ -125,7 +125,7 @@ class CvBuilderE2eIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("Document created:");
         String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow().substring(7);
-        JsonNode json = CvApi.JSON.readTree(result);
+        JsonNode json = ApiClient.JSON.readTree(result);
         assertThat(json.at("/start/cv_data/personal_info/title").asString()).isEqualTo("Software Engineer");
         assertThat(json.at("/msg1/cv_data/personal_info/email").asString()).isEqualTo("john@example.com");
         assertThat(json.at("/doc/document/title").asString()).isEqualTo("My Professional CV");
@@ -135,27 +135,27 @@ class CvBuilderE2eIT {
 
     @Test
     void shouldAnswerBadRequestsAndOtherUsersSessionsInTheSpecsFormat() {
-        CvApi owner = new CvApi(E2eUsers.newUser());
-        CvApi stranger = new CvApi(E2eUsers.newUser());
+        ApiClient owner = new ApiClient(E2eUsers.newUser());
+        ApiClient stranger = new ApiClient(E2eUsers.newUser());
         String sessionId = owner.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv").json()
                 .path("session_id").asString();
 
-        for (CvApi.Response notFound : List.of(stranger.get("/chat/session/" + sessionId),
+        for (ApiClient.Response notFound : List.of(stranger.get("/chat/session/" + sessionId),
                 stranger.message(sessionId, "hello"), stranger.finalizeSession(sessionId, "{}"),
                 owner.get("/chat/session/" + UUID.randomUUID()))) {
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(notFound.body()).isEqualTo("{\"error\":\"Chat session not found or expired\"}");
         }
-        CvApi.Response badType = owner.start("Hi", "resume");
+        ApiClient.Response badType = owner.start("Hi", "resume");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().path("error").asString()).isEqualTo("doc_type must be one of: \"cv\", \"cover_letter\"");
-        CvApi.Response empty = owner.message(sessionId, " ");
+        ApiClient.Response empty = owner.message(sessionId, " ");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("error").asString()).isEqualTo("message is required and must not be empty");
-        CvApi.Response malformed = owner.post("/chat/message", "{\"session_id\": ");
+        ApiClient.Response malformed = owner.post("/chat/message", "{\"session_id\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("error").asString()).isNotBlank();
-        CvApi.Response oversized = owner.message(sessionId, "word ".repeat(2000));
+        ApiClient.Response oversized = owner.message(sessionId, "word ".repeat(2000));
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.json().path("error").asString()).startsWith("Message is too long");
         assertThat(owner.get("/chat/session/" + sessionId).json().path("conversation_history")).hasSize(2);

@@ -24,11 +24,16 @@ public final class E2eStack {
             "LLM_OFFLINE_WORD_DELAY", "PT0.005S");
 
     private static LocalStack stack;
+    /** Why the one start attempt failed: later test classes fail at once instead of waiting for another start. */
+    private static RuntimeException startFailure;
 
     private E2eStack() {
     }
 
     public static synchronized LocalStack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The e2e stack did not start: " + startFailure.getMessage(), startFailure);
+        }
         if (stack == null) {
             try {
                 Path home = Path.of("..").toAbsolutePath().normalize();
@@ -39,7 +44,8 @@ public final class E2eStack {
                     started.startInfrastructure();
                     started.startServices(EnumSet.allOf(ServiceSpec.class));
                 } catch (RuntimeException e) {
-                    started.close(); // a stack that did not come up must not keep running beside the next attempt
+                    started.close(); // a stack that did not come up must not keep running
+                    startFailure = e;
                     throw e;
                 }
                 stack = started;

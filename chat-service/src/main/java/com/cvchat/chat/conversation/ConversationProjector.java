@@ -6,6 +6,7 @@ import com.cvchat.events.conversation.ConversationDeleted;
 import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.conversation.TitleSet;
+import com.cvchat.platform.replay.ConversationEventApplier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,7 +27,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * rebuild the database from the log with it.
  */
 @Component
-public class ConversationProjector {
+public class ConversationProjector implements ConversationEventApplier {
 
     private final MongoTemplate mongo;
 
@@ -34,12 +35,14 @@ public class ConversationProjector {
         this.mongo = mongo;
     }
 
-    /** True for the events this projector applies. */
-    public static boolean handles(ConversationEvent event) {
-        return event instanceof ConversationCreated || event instanceof MessageAdded
-                || event instanceof TitleSet || event instanceof ConversationDeleted;
+    /** True for the {@code chat.*} events, the ones this projector applies. */
+    @Override
+    public boolean accepts(ConversationEvent payload) {
+        return payload instanceof ConversationCreated || payload instanceof MessageAdded
+                || payload instanceof TitleSet || payload instanceof ConversationDeleted;
     }
 
+    @Override
     public void apply(EventEnvelope<? extends ConversationEvent> envelope) {
         String id = envelope.conversationId();
         switch (envelope.payload()) {

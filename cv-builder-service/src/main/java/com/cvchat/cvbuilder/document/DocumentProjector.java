@@ -5,6 +5,7 @@ import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.conversation.DocumentDeleted;
 import com.cvchat.events.conversation.DocumentUpdated;
 import com.cvchat.events.conversation.DocumentVersionCreated;
+import com.cvchat.platform.replay.ConversationEventApplier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +22,7 @@ import java.time.Instant;
  * Free of HTTP concerns, so the audit replay can rebuild the read model from {@code conversation.events} alone.
  */
 @Component
-public class DocumentProjector {
+public class DocumentProjector implements ConversationEventApplier {
 
     private final MongoTemplate mongo;
 
@@ -29,7 +30,14 @@ public class DocumentProjector {
         this.mongo = mongo;
     }
 
+    @Override
+    public boolean accepts(ConversationEvent payload) {
+        return payload instanceof DocumentVersionCreated || payload instanceof DocumentUpdated
+                || payload instanceof DocumentDeleted;
+    }
+
     /** Applies a {@code document.*} event; any other conversation event is ignored. */
+    @Override
     public void apply(EventEnvelope<? extends ConversationEvent> envelope) {
         switch (envelope.payload()) {
             case DocumentVersionCreated created -> versionCreated(envelope, created);

@@ -2,6 +2,11 @@ package com.cvchat.cvbuilder.session;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.ConversationEvent;
+import com.cvchat.events.conversation.CvDataUpdated;
+import com.cvchat.events.conversation.CvMessageAdded;
+import com.cvchat.events.conversation.CvSessionFinalized;
+import com.cvchat.events.conversation.CvSessionStarted;
+import com.cvchat.platform.replay.ConversationEventApplier;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -16,7 +21,7 @@ import org.springframework.stereotype.Component;
  * are serialised by an optimistic revision check. Free of HTTP concerns, so the audit can replay the log through it.
  */
 @Component
-public class SessionProjector {
+public class SessionProjector implements ConversationEventApplier {
 
     private static final int MAX_ATTEMPTS = 20;
 
@@ -26,6 +31,18 @@ public class SessionProjector {
         this.mongo = mongo;
     }
 
+    /** True for the {@code cv.*} session events. */
+    static boolean acceptsEvent(ConversationEvent payload) {
+        return payload instanceof CvSessionStarted || payload instanceof CvMessageAdded
+                || payload instanceof CvDataUpdated || payload instanceof CvSessionFinalized;
+    }
+
+    @Override
+    public boolean accepts(ConversationEvent payload) {
+        return acceptsEvent(payload);
+    }
+
+    @Override
     public void apply(EventEnvelope<? extends ConversationEvent> envelope) {
         if (!SessionState.isSessionEvent(envelope)) {
             return;

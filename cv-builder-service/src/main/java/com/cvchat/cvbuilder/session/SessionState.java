@@ -1,6 +1,7 @@
 package com.cvchat.cvbuilder.session;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.conversation.CvDataUpdated;
 import com.cvchat.events.conversation.CvMessageAdded;
 import com.cvchat.events.conversation.CvSessionFinalized;
@@ -79,8 +80,7 @@ public record SessionState(
     }
 
     static boolean isSessionEvent(EventEnvelope<?> envelope) {
-        return envelope.payload() instanceof CvSessionStarted || envelope.payload() instanceof CvMessageAdded
-                || envelope.payload() instanceof CvDataUpdated || envelope.payload() instanceof CvSessionFinalized;
+        return envelope.payload() instanceof ConversationEvent event && SessionProjector.acceptsEvent(event);
     }
 
     SessionState withRevision(long newRevision) {

@@ -11,15 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The CV builder's API through the gateway, as a client sees it (cv-chat-api.md). */
-final class CvApi {
+/** The API through the gateway as one logged-in client sees it, with the CV builder's calls (cv-chat-api.md). */
+final class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final E2eUsers.User user;
 
-    CvApi(E2eUsers.User user) {
+    ApiClient(E2eUsers.User user) {
         this.user = user;
     }
 
@@ -46,12 +46,21 @@ final class CvApi {
     }
 
     Response get(String path) {
-        return send(request(path).GET());
+        return call("GET", path, null);
     }
 
     Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return call("POST", path, json);
+    }
+
+    /** Any method; a JSON body when {@code json} is not null. */
+    Response call(String method, String path, String json) {
+        HttpRequest.Builder builder = request(path).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder);
     }
 
     private HttpRequest.Builder request(String path) {
