@@ -30,7 +30,7 @@ final class SessionDocuments {
                 .append("history", state.history().stream().map(SessionDocuments::message).toList())
                 .append("document_id", state.documentId())
                 .append("document_version", state.documentVersion())
-                .append("applied_events", List.copyOf(state.appliedEvents()))
+                .append("applied_events", state.appliedEvents().stream().sorted().toList()) // a set: canonical order
                 .append("revision", state.revision());
     }
 
