@@ -1,5 +1,6 @@
 package com.cvchat.voice;
 
+import com.cvchat.platform.test.HealthChecks;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,13 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service starts with the local-style embedded parts and reports health over a real socket. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,16 +24,6 @@ class VoiceServiceApplicationIT {
 
     @Test
     void shouldStartAndReportHealthUp() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
-        }
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        HealthChecks.assertHealthyAndScrapeable(port);
     }
 }
