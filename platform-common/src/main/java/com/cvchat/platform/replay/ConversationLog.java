@@ -4,8 +4,8 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.conversation.ConversationEvent;
-import com.cvchat.events.json.EventDeserializer;
 import com.cvchat.events.json.EventFormatException;
+import com.cvchat.events.json.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,10 +87,7 @@ public final class ConversationLog {
 
     @SuppressWarnings("unchecked")
     private static EventEnvelope<ConversationEvent> decode(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<EventPayload> envelope;
-        try (EventDeserializer deserializer = new EventDeserializer()) {
-            envelope = deserializer.deserialize(record.topic(), record.value());
-        }
+        EventEnvelope<EventPayload> envelope = EventJson.fromBytes(record.value());
         if (!(envelope.payload() instanceof ConversationEvent)) {
             throw new EventFormatException("Not a conversation event at " + record.topic() + "-" + record.partition()
                     + "@" + record.offset() + ": " + envelope.type());
