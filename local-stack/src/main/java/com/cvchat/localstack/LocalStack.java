@@ -127,19 +127,6 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    /**
-     * Kills a running service at once, with SIGKILL (no shutdown hook, no graceful stop): a crash, for tests that
-     * check what survives one. {@link #startServices} starts it again on the same port and data.
-     */
-    public synchronized void kill(ServiceSpec spec) {
-        for (ServiceProcess service : List.copyOf(services)) {
-            if (service.spec() == spec) {
-                service.kill();
-                services.remove(service);
-            }
-        }
-    }
-
     private void awaitHealthy() {
         Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
         List<ServiceProcess> waiting = new ArrayList<>(services);

@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             return new ServiceProcess(spec, builder.start(), log, port);
         } catch (IOException e) {
@@ -91,17 +91,6 @@ public final class ServiceProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    /** SIGKILL now, children too: a crash. */
-    void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
