@@ -1,0 +1,337 @@
+// Browser tests of the web client served by the gateway: Debian's Chromium (headless) driven by playwright-core.
+// Usage: GATEWAY_URL=http://localhost:3000 [SCREENSHOT_DIR=...] [CHROMIUM=/usr/bin/chromium] node web-client.test.mjs
+// Every scenario is written Given / When / Then; console errors, warnings and page errors fail the run.
+import { test as nodeTest, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.GATEWAY_URL || 'http://localhost:3000').replace(/\/$/, '');
+const SHOTS = process.env.SCREENSHOT_DIR || join(process.cwd(), '..', 'target', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SPEECH = 'My name is Sarah Johnson and I am a data scientist.';
+const WAIT = 20_000;
+
+const FULL_ANSWER_END = 'Tell me more and I can go into detail.';
+const CV_TURNS = [
+  'My email is sarah@datatech.com, phone is +1-555-9999, I\'m in Boston, MA',
+  'I\'m a Senior Data Scientist at DataTech since January 2020. I led a team of 5 data scientists.',
+  'I have a Master\'s in Computer Science from MIT, graduated in May 2016',
+  'My skills include machine learning and statistics. I use Python, SQL and Spark. I speak English (native).',
+  'One key project: Churn Radar - a churn model that cut churn by 12% using Python and XGBoost.',
+  'Data scientist with eight years of experience turning data into products.'
+];
+
+let browser;
+let context;
+let page;
+let work;
+let speechWav;
+const problems = []; // console errors/warnings, page errors, dialogs
+const user = { name: 'Sarah Johnson', email: `sarah-${Date.now()}-${process.pid}@example.com`, password: 'A-long-passphrase-1' };
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'cvchat-browser-'));
+  speechWav = join(work, 'speech.wav');
+  execFileSync('flite', ['-voice', 'slt', '-t', SPEECH, '-o', speechWav]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: WAIT,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-audio-capture=${speechWav}`] // launch() gives every run a fresh, temporary profile
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
+  await context.grantPermissions(['microphone'], { origin: BASE });
+  context.setDefaultTimeout(WAIT);
+  page = await context.newPage();
+  watch(page);
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** A scenario; once one fails the later ones (which build on it) are skipped, and the page is saved for a look. */
+let failed = null;
+function test(name, body) {
+  nodeTest(name, async t => {
+    if (failed) { t.skip('an earlier scenario failed: ' + failed); return; }
+    try {
+      await body();
+    } catch (error) {
+      failed = name;
+      await page?.screenshot({ path: join(SHOTS, 'failure.png') }).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+function watch(target) {
+  target.on('console', message => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  target.on('pageerror', error => problems.push('page error: ' + error.message));
+  target.on('dialog', dialog => { problems.push('dialog: ' + dialog.message()); dialog.dismiss(); });
+}
+
+function assertNoProblems() {
+  assert.deepEqual(problems, [], 'no console errors or warnings, no page errors, no dialogs');
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: false });
+}
+
+/** Lengths the element's text had while it changed (recorded in the page, so nothing is missed between polls). */
+async function recordLengths(selectorOfLast) {
+  await page.evaluate(selector => {
+    window.__lengths = [];
+    const box = document.querySelector(selector);
+    new MutationObserver(() => {
+      const bubbles = box.querySelectorAll('.msg.ai .text');
+      const last = bubbles[bubbles.length - 1];
+      if (last) window.__lengths.push(last.textContent.length);
+    }).observe(box, { subtree: true, childList: true, characterData: true });
+  }, selectorOfLast);
+}
+
+test('Given the gateway, when the web client\'s files are asked for without a token, then they are served with caching and security headers, and unknown pages get a 404 page', async () => {
+  for (const [path, type] of [['/', 'text/html'], ['/app.js', 'javascript'], ['/style.css', 'text/css'],
+    ['/worklet.js', 'javascript'], ['/favicon.svg', 'image/svg+xml']]) {
+    const response = await fetch(BASE + path, { signal: AbortSignal.timeout(10_000) });
+    assert.equal(response.status, 200, path);
+    assert.ok(response.headers.get('content-type').includes(type), `${path}: ${response.headers.get('content-type')}`);
+    assert.match(response.headers.get('cache-control') || '', /no-cache/, path + ' is revalidated');
+    assert.ok(response.headers.get('last-modified'), path + ' has Last-Modified');
+    assert.match(response.headers.get('content-security-policy') || '', /script-src 'self'/, path);
+    const again = await fetch(BASE + path, {
+      headers: { 'If-Modified-Since': response.headers.get('last-modified') }, signal: AbortSignal.timeout(10_000)
+    });
+    assert.equal(again.status, 304, path + ' revalidates to 304');
+  }
+  for (const path of ['/no-such-page', '/deep/no/such/page']) {
+    const missing = await fetch(BASE + path, { headers: { Accept: 'text/html' }, signal: AbortSignal.timeout(10_000) });
+    assert.equal(missing.status, 404, path);
+    assert.match(await missing.text(), /Page not found/, path);
+  }
+  const api = await fetch(BASE + '/api/v1/chats', { signal: AbortSignal.timeout(10_000) });
+  assert.equal(api.status, 401, 'the API still needs a token');
+  const internal = await fetch(BASE + '/internal/v1/users/x/gemini-api-key', { signal: AbortSignal.timeout(10_000) });
+  assert.equal(internal.status, 401, '/internal stays closed');
+});
+
+test('Given a new visitor, when they create an account and log in with the keyboard only, then their chats open', async () => {
+  await page.goto(BASE + '/');
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  await shot('01-login');
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Full name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Password').press('Enter');
+  await page.getByRole('heading', { name: 'New conversation' }).waitFor();
+  await page.locator('#who', { hasText: user.name }).waitFor(); // the account's name in the top bar
+
+  // log out, then log in again by keyboard alone
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  await page.getByLabel('Email').fill(''); // the form keeps the last email; type it afresh
+  await page.getByLabel('Email').focus();
+  await page.keyboard.type(user.email);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'password', 'Tab moves to the password');
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'New conversation' }).waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/chats');
+  assertNoProblems();
+});
+
+test('Given a signed-in user, when they send a message, then the answer streams in piece by piece and the conversation gets a title', async () => {
+  await recordLengths('#chatMessages');
+  await page.getByLabel('Your message').fill('How do I prepare for a data science interview?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.locator('#chatMessages .msg.ai').last();
+  await answer.locator('.meta').waitFor();
+  const text = await answer.locator('.text').textContent();
+  assert.match(text, /^Good question about "prepare data science interview"/);
+  assert.ok(text.endsWith(FULL_ANSWER_END), text);
+  const lengths = await page.evaluate(() => [...new Set(window.__lengths.filter(n => n > 0))]);
+  assert.ok(lengths.length >= 3, `the answer grew in several steps: ${lengths}`);
+  assert.ok(Math.min(...lengths) < text.length, 'parts were shown before the whole answer');
+  await page.locator('#chatList .item.active').getByText('How do I prepare', { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatTitle').textContent(), await page.locator('#chatList .item.active .item-title').textContent());
+  assert.equal(await page.locator('#answerLive').textContent(), 'Answer complete: ' + text);
+  await shot('02-chat-streamed-answer');
+  assertNoProblems();
+});
+
+test('Given an answer streaming in, when the user presses Stop, then it ends early and is marked as stopped', async () => {
+  // press Stop the moment the first words appear (in the page, so the click is not delayed by the test's polling)
+  await page.evaluate(() => {
+    const box = document.querySelector('#chatMessages');
+    const observer = new MutationObserver(() => {
+      const last = [...box.querySelectorAll('.msg.ai .text')].pop();
+      const stop = document.querySelector('#stopAnswer');
+      if (last && last.textContent.length > 0 && !stop.hidden && !stop.disabled) { stop.click(); observer.disconnect(); }
+    });
+    observer.observe(box, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel('Your message').fill('Tell me about negotiating a salary');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.locator('#chatMessages .msg.ai').last();
+  await answer.locator('.meta').waitFor();
+  assert.equal(await answer.locator('.meta').textContent(), 'Stopped');
+  const text = await answer.locator('.text').textContent();
+  assert.ok(!text.endsWith(FULL_ANSWER_END), `stopped before the end: ${text}`);
+  assert.equal(await page.getByRole('button', { name: 'Stop' }).isHidden(), true);
+  assert.equal(await page.getByRole('button', { name: 'Send' }).isEnabled(), true);
+  assertNoProblems();
+});
+
+test('Given a message and a title containing HTML, when they are shown, then they appear as literal text and nothing runs', async () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.getByLabel('Your message').fill(hostile);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('#chatMessages .msg.ai .meta').last().waitFor();
+  assert.equal(await page.locator('#chatMessages .msg.user .text').last().textContent(), hostile);
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.locator('#renameDialog').getByLabel('Title').fill(hostile);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#chatList .item.active .item-title').getByText(hostile, { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatTitle').textContent(), hostile);
+  assert.equal(await page.locator('main img, #chatList img').count(), 0, 'no element was made from the text');
+  await page.reload();
+  await page.locator('#chatList .item-title').getByText(hostile, { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatMessages .msg.user .text').first().textContent(), hostile);
+  assert.equal(await page.locator('img').count(), 0);
+  assertNoProblems(); // includes: no alert dialog fired
+});
+
+test('Given a conversation, when the user deletes it, then it leaves the list', async () => {
+  const before_ = await page.locator('#chatList li').count();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.locator('#confirmDialog').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('heading', { name: 'New conversation' }).waitFor();
+  await page.waitForFunction(n => document.querySelectorAll('#chatList li').length === n - 1, before_);
+  assertNoProblems();
+});
+
+test('Given the CV builder, when the user answers the assistant\'s questions, then the preview and progress bar fill up to 100 % and a PDF can be downloaded', async () => {
+  await page.getByRole('link', { name: 'CV builder' }).click();
+  await page.getByLabel('Your answer').fill('Hi! I am Sarah Johnson, a Senior Data Scientist');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('#progressValue').getByText('16 %').waitFor();
+  assert.equal(await page.locator('#cvPreview .pv-name').textContent(), 'Sarah Johnson');
+  assert.equal(await page.locator('#cvPreview .pv-title').textContent(), 'Senior Data Scientist');
+  let progress = 16;
+  for (const turn of CV_TURNS) {
+    const replies = await page.locator('#cvMessages .msg.ai').count();
+    await page.getByLabel('Your answer').fill(turn);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.waitForFunction(n => document.querySelectorAll('#cvMessages .msg.ai:not(.pending)').length === n + 1, replies);
+    const now = Number((await page.locator('#progressBar').getAttribute('aria-valuenow')));
+    assert.ok(now >= progress, `progress ${now} after "${turn}"`);
+    progress = now;
+  }
+  assert.equal(progress, 100);
+  assert.equal(await page.locator('#progressValue').textContent(), '100 %');
+  assert.equal(await page.locator('#missingList li').count(), 0);
+  assert.equal(await page.locator('#missingLead').textContent(), 'All sections collected — ready to finalize.');
+  const preview = await page.locator('#cvPreview').textContent();
+  for (const fact of ['Sarah Johnson', 'sarah@datatech.com', '+1-555-9999', 'Boston, MA', 'DataTech', '01/2020 – Present',
+    'Led a team of 5 data scientists', 'MIT', 'Python, SQL, Spark', 'Churn Radar', 'Data scientist with eight years']) {
+    assert.ok(preview.includes(fact), `preview shows ${fact}: ${preview}`);
+  }
+  await page.locator('#cvPreview').scrollIntoViewIfNeeded();
+  await shot('03-cv-builder-complete');
+
+  await page.getByLabel('Document title').fill('Sarah Johnson - Data Scientist CV');
+  await page.getByLabel('Template').selectOption('professional');
+  await page.getByRole('button', { name: 'Finalize document' }).click();
+  await page.locator('#finalizedNote').getByText('version 1').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+  assert.equal(download.suggestedFilename(), 'sarah-johnson-data-scientist-cv.pdf');
+  const file = join(work, 'cv.pdf');
+  await download.saveAs(file);
+  assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(statSync(file).size > 1000);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON Resume' }).click()]);
+  await json.saveAs(join(work, 'cv.json'));
+  assert.equal(JSON.parse(readFileSync(join(work, 'cv.json'), 'utf8')).basics.name, 'Sarah Johnson');
+  await page.locator('#finalize').scrollIntoViewIfNeeded();
+  await shot('04-cv-builder-finalized');
+  assertNoProblems();
+});
+
+test('Given the microphone (Chromium\'s fake capture playing flite speech), when the user talks, then partial and final transcripts and the answer appear', async () => {
+  await page.getByRole('link', { name: 'Voice' }).click();
+  await page.getByRole('heading', { name: 'Talk to the AI' }).waitFor();
+  await page.evaluate(() => {
+    window.__partials = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('#partial').textContent;
+      if (text) window.__partials.push(text);
+    }).observe(document.querySelector('#partial'), { subtree: true, childList: true, characterData: true });
+  });
+  const seconds = (statSync(speechWav).size - 44) / (16000 * 2); // flite: 16 kHz 16-bit mono
+  await page.getByRole('button', { name: 'Start talking' }).click();
+  await page.getByRole('button', { name: 'Stop talking' }).waitFor();
+  await page.locator('#voiceStatus').getByText(/Listening|Speech detected/).waitFor();
+  await page.waitForTimeout(Math.round(seconds * 1000) + 700); // speak the sentence once, at real time
+  await page.getByRole('button', { name: 'Stop talking' }).click();
+  const heard = page.locator('#voiceTurns .turn.user p');
+  await heard.waitFor({ timeout: 60_000 });
+  const transcript = (await heard.textContent()).toLowerCase();
+  const words = SPEECH.toLowerCase().replace(/[^a-z ]/g, '').split(' ');
+  const found = words.filter(word => transcript.includes(word));
+  assert.ok(found.length >= Math.ceil(words.length * 0.6), `transcript "${transcript}" has most of "${SPEECH}"`);
+  await page.locator('#voiceStatus').getByText('Answer complete.').waitFor({ timeout: 60_000 });
+  const answer = await page.locator('#voiceTurns .turn.ai p').last().textContent();
+  assert.match(answer, /^Thanks for your message about /);
+  assert.ok((await page.evaluate(() => window.__partials.length)) > 0, 'partial transcripts were shown');
+  await page.locator('#voiceStatus').getByText(/Conversation titled/).waitFor({ timeout: 30_000 });
+  await shot('05-voice');
+  assertNoProblems();
+});
+
+test('Given a phone (360 px wide), when the user opens the chats and the CV builder, then everything fits the width', async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(BASE + '/#/chats');
+  await page.locator('#chatList .item').first().click();
+  await page.locator('#chatMessages .msg').first().waitFor();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(await overflow(), 0, 'no horizontal scrolling on chats');
+  await shot('06-phone-chat');
+  await page.getByRole('link', { name: 'CV builder' }).click();
+  await page.getByLabel('Session').selectOption({ index: 1 });
+  await page.locator('#cvPreview .pv-name').waitFor();
+  assert.equal(await overflow(), 0, 'no horizontal scrolling on the CV builder');
+  await shot('07-phone-cv-builder');
+  await page.setViewportSize({ width: 1280, height: 820 });
+  assertNoProblems();
+});
+
+test('Given every view, when the controls are inspected, then each has an accessible name', async () => {
+  const unnamed = await page.evaluate(() => {
+    const missing = [];
+    for (const control of document.querySelectorAll('button, input, select, textarea, a[href]')) {
+      const named = control.labels?.length || control.getAttribute('aria-label') || control.getAttribute('aria-labelledby')
+        || (control.tagName === 'BUTTON' || control.tagName === 'A') && control.textContent.trim();
+      if (!named) missing.push(control.outerHTML.slice(0, 80));
+    }
+    return missing;
+  });
+  assert.deepEqual(unnamed, []);
+  assertNoProblems();
+});
