@@ -12,7 +12,9 @@ import { chromium } from 'playwright-core';
 const BASE = (process.env.GATEWAY_URL || 'http://localhost:3000').replace(/\/$/, '');
 const SHOTS = process.env.SCREENSHOT_DIR || join(process.cwd(), '..', 'target', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SPEECH = 'My name is Sarah Johnson and I am a data scientist.';
+// platform-test's SpeechSamples.SARAH: long enough (about 7 s) for the server's partial transcripts (one per second)
+const SPEECH = 'My name is Sarah Johnson and I am a data scientist. I live in London with my family. '
+  + 'I would like help writing my resume.';
 const WAIT = 20_000;
 
 const FULL_ANSWER_END = 'Tell me more and I can go into detail.';
@@ -30,6 +32,7 @@ let context;
 let page;
 let work;
 let speechWav;
+let speechSeconds;
 const problems = []; // console errors/warnings, page errors, dialogs
 const user = { name: 'Sarah Johnson', email: `sarah-${Date.now()}-${process.pid}@example.com`, password: 'A-long-passphrase-1' };
 
@@ -37,7 +40,11 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'cvchat-browser-'));
   speechWav = join(work, 'speech.wav');
-  execFileSync('flite', ['-voice', 'slt', '-t', SPEECH, '-o', speechWav]);
+  // flite speaks; sox adds silence around it, because Chromium's fake microphone plays the file in a loop
+  const spoken = join(work, 'spoken.wav');
+  execFileSync('flite', ['-voice', 'slt', '-t', SPEECH, '-o', spoken]);
+  execFileSync('sox', [spoken, speechWav, 'pad', '0.3', '2.5']);
+  speechSeconds = (statSync(spoken).size - 44) / (16000 * 2); // flite: 16 kHz 16-bit mono
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -284,11 +291,10 @@ test('Given the microphone (Chromium\'s fake capture playing flite speech), when
       if (text) window.__partials.push(text);
     }).observe(document.querySelector('#partial'), { subtree: true, childList: true, characterData: true });
   });
-  const seconds = (statSync(speechWav).size - 44) / (16000 * 2); // flite: 16 kHz 16-bit mono
   await page.getByRole('button', { name: 'Start talking' }).click();
   await page.getByRole('button', { name: 'Stop talking' }).waitFor();
   await page.locator('#voiceStatus').getByText(/Listening|Speech detected/).waitFor();
-  await page.waitForTimeout(Math.round(seconds * 1000) + 700); // speak the sentence once, at real time
+  await page.waitForTimeout(Math.round(speechSeconds * 1000) + 1200); // the sentence once, at real time, then silence
   await page.getByRole('button', { name: 'Stop talking' }).click();
   const heard = page.locator('#voiceTurns .turn.user p');
   await heard.waitFor({ timeout: 60_000 });
@@ -300,7 +306,9 @@ test('Given the microphone (Chromium\'s fake capture playing flite speech), when
   const answer = await page.locator('#voiceTurns .turn.ai p').last().textContent();
   assert.match(answer, /^Thanks for your message about /);
   assert.ok((await page.evaluate(() => window.__partials.length)) > 0, 'partial transcripts were shown');
-  await page.locator('#voiceStatus').getByText(/Conversation titled/).waitFor({ timeout: 30_000 });
+  // the new conversation got its generated title, and the picker shows it
+  await page.waitForFunction(() => !['Start a new conversation', 'New conversation']
+    .includes(document.querySelector('#voiceChat option:checked').textContent), null, { timeout: 30_000 });
   await shot('05-voice');
   assertNoProblems();
 });

@@ -73,6 +73,7 @@ $('#authForm').addEventListener('submit', async event => {
   const password = $('#password').value;
   $('#authError').textContent = '';
   if (!email || !password) { $('#authError').textContent = 'Please enter your email and password.'; return; }
+  if (registering && !$('#fullName').value.trim()) { $('#authError').textContent = 'Please enter your full name.'; return; }
   const button = $('#authSubmit');
   button.disabled = true;
   try {

@@ -82,7 +82,9 @@ function setStreaming(active) {
   $('#sendMessage').disabled = active;
 }
 
+let sends = 0;
 async function sendMessage(text) {
+  sends++;
   const box = $('#chatMessages');
   let chatId = openId;
   if (!chatId) {
@@ -196,8 +198,8 @@ $('#chatForm').addEventListener('submit', event => {
 });
 $('#stopAnswer').addEventListener('click', () => { if (streaming) requestStop(streaming); });
 $('#newChat').addEventListener('click', () => {
-  if (location.hash === '#/chats') open(null).catch(report);
-  else location.hash = '#/chats';
+  if (location.hash !== '#/chats') history.pushState(null, '', '#/chats'); // no hashchange: nothing to reload
+  open(null).catch(report);
   input.focus();
 });
 
@@ -237,7 +239,9 @@ $('#deleteChat').addEventListener('click', () => {
 
 export const chats = {
   async enter([id]) {
+    const sendsBefore = sends;
     await loadList();
+    if (sends !== sendsBefore) return; // the user already sent a message meanwhile: keep what it shows
     if ((id || null) !== openId || !id) await open(id || null);
   },
   leave() {}

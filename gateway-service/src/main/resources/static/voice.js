@@ -68,7 +68,7 @@ function onMessage(event) {
         }
         status('Answer complete.');
         $('#partial').textContent = '';
-        announce('AI: ' + (message.text || answerText));
+        $('#voiceLive').textContent = 'AI answered: ' + (message.text || answerText);
         answerNode = null;
       } else {
         answerText += message.text || '';
@@ -76,7 +76,7 @@ function onMessage(event) {
       }
       break;
     case 'title':
-      status('Conversation titled “' + (message.text || '') + '”.');
+      $('#voiceLive').textContent = 'Conversation titled ' + (message.text || '');
       loadConversations().catch(() => {});
       break;
     case 'error':
@@ -104,9 +104,20 @@ async function connect() {
   ws.addEventListener('close', () => {
     if (socket === ws) { socket = null; clearInterval(pinger); status('Disconnected.'); stopCapture(); setTalking(false); }
   });
+  // ready once the server has said which conversation the socket talks into (its first message)
   await new Promise((resolve, reject) => {
-    ws.addEventListener('open', resolve, { once: true });
-    ws.addEventListener('error', () => reject(new Error('Could not connect to the voice service.')), { once: true });
+    const timer = setTimeout(() => reject(new Error('The voice service did not answer. Please try again.')), 15_000);
+    ws.addEventListener('message', function ready(event) {
+      if (String(event.data).includes('"chat_session_id"')) {
+        clearTimeout(timer);
+        ws.removeEventListener('message', ready);
+        resolve();
+      }
+    });
+    ws.addEventListener('error', () => {
+      clearTimeout(timer);
+      reject(new Error('Could not connect to the voice service.'));
+    }, { once: true });
   });
   clearInterval(pinger);
   pinger = setInterval(() => sendJson({ type: 'ping', timestamp: new Date().toISOString() }), 20_000);

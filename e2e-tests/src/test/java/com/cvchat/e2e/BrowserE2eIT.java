@@ -32,7 +32,8 @@ class BrowserE2eIT {
     void shouldPassEveryBrowserScenarioOfTheWebClient() throws Exception {
         String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         assumeTrue(Files.isExecutable(Path.of(chromium)), "Chromium is needed (apt-get install chromium; .ci/run does)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flite")), "flite is needed (apt-get install flite)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flite")) && Files.isExecutable(Path.of("/usr/bin/sox")),
+                "flite and sox are needed (apt-get install flite sox)");
         String gateway = E2eStack.url(ServiceSpec.GATEWAY);
 
         if (!Files.isDirectory(DIR.resolve("node_modules/playwright-core"))) {
