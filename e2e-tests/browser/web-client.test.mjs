@@ -94,7 +94,7 @@ function assertNoProblems() {
 }
 
 async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: false });
+  await page.screenshot({ path: join(SHOTS, name + '.png'), animations: 'disabled' });
 }
 
 /** Lengths the element's text had while it changed (recorded in the page, so nothing is missed between polls). */
@@ -162,20 +162,21 @@ test('Given a new visitor, when they create an account and log in with the keybo
   assertNoProblems();
 });
 
-test('Given a signed-in user, when they send a message, then the answer streams in piece by piece and the conversation gets a title', async () => {
+test('Given a signed-in user, when they ask about a sensitive topic, then the answer streams in piece by piece, the conversation gets a title and a disclaimer is shown', async () => {
   await recordLengths('#chatMessages');
-  await page.getByLabel('Your message').fill('How do I prepare for a data science interview?');
+  await page.getByLabel('Your message').fill('What should I expect in my first trimester of pregnancy?');
   await page.getByRole('button', { name: 'Send' }).click();
   const answer = page.locator('#chatMessages .msg.ai').last();
   await answer.locator('.meta').waitFor();
   const text = await answer.locator('.text').textContent();
-  assert.match(text, /^Good question about "prepare data science interview"/);
+  assert.match(text, /^Good question about "expect first trimester pregnancy"/);
   assert.ok(text.endsWith(FULL_ANSWER_END), text);
   const lengths = await page.evaluate(() => [...new Set(window.__lengths.filter(n => n > 0))]);
   assert.ok(lengths.length >= 3, `the answer grew in several steps: ${lengths}`);
   assert.ok(Math.min(...lengths) < text.length, 'parts were shown before the whole answer');
-  await page.locator('#chatList .item.active').getByText('How do I prepare', { exact: true }).waitFor();
-  assert.equal(await page.locator('#chatTitle').textContent(), await page.locator('#chatList .item.active .item-title').textContent());
+  await page.locator('#chatList .item.active').getByText('What should I expect', { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatTitle').textContent(), 'What should I expect');
+  assert.match(await answer.locator('.disclaimer').textContent(), /^Please note: .+/);
   assert.equal(await page.locator('#answerLive').textContent(), 'Answer complete: ' + text);
   await shot('02-chat-streamed-answer');
   assertNoProblems();
@@ -325,6 +326,7 @@ test('Given a phone (360 px wide), when the user opens the chats and the CV buil
   await page.getByLabel('Session').selectOption({ index: 1 });
   await page.locator('#cvPreview .pv-name').waitFor();
   assert.equal(await overflow(), 0, 'no horizontal scrolling on the CV builder');
+  await page.locator('#cvPreview').scrollIntoViewIfNeeded();
   await shot('07-phone-cv-builder');
   await page.setViewportSize({ width: 1280, height: 820 });
   assertNoProblems();

@@ -183,6 +183,7 @@ async function sendTurn(message) {
     }
     body.textContent = answer.message;
     reply.classList.remove('pending');
+    $('#cvMessages').scrollTop = $('#cvMessages').scrollHeight;
     $('#cvLive').textContent = 'Assistant: ' + answer.message + ` Progress ${answer.progress} percent.`;
     update({ data: answer.cv_data, progress: answer.progress, collected: collectedOf(answer) });
     $('#cvInput').placeholder = 'Your answer…';
