@@ -198,6 +198,31 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void shouldServeTheWebClientWithoutATokenWithRevalidationAndCspAndA404PageElsewhere() throws Exception {
+        int before = BACKEND.totalHits();
+        for (String path : List.of("/", "/index.html", "/app.js", "/api.js", "/style.css", "/worklet.js")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            String lastModified = response.headers().firstValue("Last-Modified").orElseThrow();
+            assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).as(path).isEqualTo(304);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';").doesNotContain("unsafe"));
+        }
+        assertThat(get("/").body()).contains("<script type=\"module\" src=\"app.js\"></script>");
+        for (String path : List.of("/nothing-here", "/a/deep/page", "/chats/123")) {
+            HttpResponse<String> missing = get(path, "Accept", "text/html");
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(missing.body()).as(path).contains("Page not found");
+        }
+        assertThat(get("/api/v1/chats").statusCode()).as("the API still needs a token").isEqualTo(401);
+        assertThat(get("/actuator/env").statusCode()).as("actuator stays closed").isEqualTo(401);
+        assertThat(get("/api/v1/chats/echo").headers().firstValue("Content-Security-Policy"))
+                .as("API answers are the services' business").isEmpty();
+        assertThat(BACKEND.totalHits()).isEqualTo(before);
+    }
+
+    @Test
     void shouldNeverRouteInternalPaths() throws Exception {
         int before = BACKEND.totalHits();
         assertThat(get("/internal/v1/users/" + USER + "/gemini-api-key", "Authorization", bearer()).statusCode())
