@@ -162,6 +162,40 @@ test('Given a new visitor, when they create an account and log in with the keybo
   assertNoProblems();
 });
 
+test('Given a signed-in user, when they save their Gemini API key in Settings, then it is reported set (never shown) and can be removed', async () => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.locator('#settings');
+  await dialog.getByText('No personal key yet').waitFor();
+  await dialog.getByLabel('Your Gemini API key').fill('AIzaTestKey_0123456789abcdef');
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  await dialog.getByText('Your own Gemini API key is set.').waitFor();
+  assert.equal(await dialog.getByLabel('Your Gemini API key').inputValue(), '', 'the key is not kept in the page');
+  await dialog.getByRole('button', { name: 'Remove key' }).click();
+  await dialog.getByText('No personal key yet').waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assertNoProblems();
+});
+
+test('Given an access token that the gateway refuses, when the page loads, then it is refreshed with the refresh token and the user carries on', async () => {
+  const before_ = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cvchat.tokens')));
+  await page.evaluate(() => {
+    const tokens = JSON.parse(sessionStorage.getItem('cvchat.tokens'));
+    sessionStorage.setItem('cvchat.tokens', JSON.stringify({ ...tokens, access_token: 'expired.or.tampered' }));
+  });
+  await page.reload();
+  await page.locator('#who', { hasText: user.name }).waitFor();
+  await page.getByRole('heading', { name: 'New conversation' }).waitFor();
+  const after_ = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cvchat.tokens')));
+  assert.match(after_.access_token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'a new access token');
+  assert.notEqual(after_.refresh_token, before_.refresh_token, 'the refresh token rotated');
+  // the refused requests (the page's first calls, before the refresh) are the browser's own console lines about
+  // the 401; nothing else went wrong
+  assert.ok(problems.some(p => /status of 401/.test(p)), problems.join('\n'));
+  problems.splice(0, problems.length, ...problems.filter(p => !/status of 401/.test(p)));
+  assertNoProblems();
+});
+
 test('Given a signed-in user, when they ask about a sensitive topic, then the answer streams in piece by piece, the conversation gets a title and a disclaimer is shown', async () => {
   await recordLengths('#chatMessages');
   await page.getByLabel('Your message').fill('What should I expect in my first trimester of pregnancy?');
