@@ -1,6 +1,6 @@
 // Entry point: sign-in, navigation between the views (#/chats, #/cv, #/voice), settings.
-import { call, session, ApiError } from './api.js';
-import { $, announce } from './dom.js';
+import { call, session } from './api.js';
+import { $, announce, report } from './dom.js';
 import { chats } from './chat.js';
 import { cvBuilder } from './cv.js';
 import { voice } from './voice.js';
@@ -39,10 +39,6 @@ async function route() {
   }
 }
 
-export function report(error) {
-  if (error instanceof ApiError || error instanceof Error) announce(error.message, 'error');
-  else announce(String(error), 'error');
-}
 
 async function loadMe() {
   try {

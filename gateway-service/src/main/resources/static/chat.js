@@ -1,12 +1,11 @@
 // Conversations (ai-chat-api.md): list, open, stream an answer over SSE (fetch + reader), stop, rename, delete.
 import { call, send, readEvents } from './api.js';
-import { $, el, fill, announce, when } from './dom.js';
+import { $, el, fill, announce, report, when, bindComposer, typingDots, disclaimerNote } from './dom.js';
 
 let conversations = [];
 let openId = null;
 let streaming = null; // { messageId, stopRequested, chatId }
 
-function report(error) { announce(error.message, 'error'); }
 
 function bubble(sender, text, { meta, pending } = {}) {
   const body = el('div', { class: 'text' }, text);
@@ -15,11 +14,6 @@ function bubble(sender, text, { meta, pending } = {}) {
     body,
     meta ? el('div', { class: 'meta' }, meta) : null);
   return { node, body };
-}
-
-function disclaimerNote(disclaimer) {
-  return el('p', { class: 'disclaimer', role: 'note' },
-    el('strong', {}, 'Please note: '), disclaimer.message || '');
 }
 
 function scrollToEnd(box) { box.scrollTop = box.scrollHeight; }
@@ -98,7 +92,7 @@ async function sendMessage(text) {
   placeholder().remove();
   box.append(bubble('user', text).node);
   const answer = bubble('ai', '', { pending: true });
-  answer.body.append(el('span', { class: 'typing', 'aria-hidden': 'true' }, el('i'), el('i'), el('i')));
+  answer.body.append(typingDots());
   box.append(answer.node);
   scrollToEnd(box);
 
@@ -177,24 +171,11 @@ async function requestStop(state) {
 
 // ---- wiring
 const input = $('#chatInput');
-function autosize(area) {
-  area.style.height = 'auto';
-  area.style.height = Math.min(area.scrollHeight, 200) + 'px';
-}
-input.addEventListener('input', () => autosize(input));
-input.addEventListener('keydown', event => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('#chatForm').requestSubmit();
-  }
-});
+const takeInput = bindComposer(input, $('#chatForm'));
 $('#chatForm').addEventListener('submit', event => {
   event.preventDefault();
-  const text = input.value.trim();
-  if (!text || streaming) return;
-  input.value = '';
-  autosize(input);
-  sendMessage(text).catch(report);
+  if (!input.value.trim() || streaming) return;
+  sendMessage(takeInput()).catch(report);
 });
 $('#stopAnswer').addEventListener('click', () => { if (streaming) requestStop(streaming); });
 $('#newChat').addEventListener('click', () => {

@@ -1,6 +1,6 @@
 // The conversational CV / cover-letter builder (cv-chat-api.md) with a live preview, progress and export.
 import { call, send, readEvents, download } from './api.js';
-import { $, el, fill, announce } from './dom.js';
+import { $, el, fill, announce, report, bindComposer, typingDots } from './dom.js';
 
 const SECTIONS = {
   cv: ['personal_info', 'summary', 'experience', 'education', 'skills', 'key_projects_achievements'],
@@ -16,7 +16,6 @@ const DOCS = 'cvchat.documents';
 let state = { sessionId: null, docType: 'cv', busy: false };
 const placeholderNode = $('#cvPlaceholder');
 
-function report(error) { announce(error.message, 'error'); }
 const text = value => (typeof value === 'string' ? value.trim() : '');
 const list = value => (Array.isArray(value) ? value : []);
 
@@ -160,7 +159,7 @@ async function sendTurn(message) {
   const reply = bubble('model', '');
   reply.classList.add('pending');
   const body = reply.querySelector('.text');
-  body.append(el('span', { class: 'typing', 'aria-hidden': 'true' }, el('i'), el('i'), el('i')));
+  body.append(typingDots());
   $('#cvLive').textContent = 'The assistant is answering…';
   try {
     let answer;
@@ -201,23 +200,11 @@ async function sendTurn(message) {
 
 // ---- wiring
 const input = $('#cvInput');
-input.addEventListener('input', () => {
-  input.style.height = 'auto';
-  input.style.height = Math.min(input.scrollHeight, 200) + 'px';
-});
-input.addEventListener('keydown', event => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('#cvForm').requestSubmit();
-  }
-});
+const takeInput = bindComposer(input, $('#cvForm'));
 $('#cvForm').addEventListener('submit', event => {
   event.preventDefault();
-  const message = input.value.trim();
-  if (!message || state.busy) return;
-  input.value = '';
-  input.style.height = 'auto';
-  sendTurn(message).catch(report);
+  if (!input.value.trim() || state.busy) return;
+  sendTurn(takeInput()).catch(report);
 });
 $('#docType').addEventListener('change', () => { if (!state.sessionId) reset(); });
 $('#cvSessions').addEventListener('change', event => {

@@ -40,6 +40,9 @@ export function announce(text, kind = 'info') {
   if (text) announce.timer = setTimeout(() => { status.textContent = ''; }, kind === 'error' ? 8000 : 4000);
 }
 
+/** Shows an error's message (ApiError messages are the API's own sentences). */
+export const report = error => announce(error?.message || String(error), 'error');
+
 /** A date string of the API as a short local date and time ("" for nothing). */
 export function when(iso) {
   if (!iso) return '';
@@ -47,3 +50,32 @@ export function when(iso) {
   if (Number.isNaN(date.getTime())) return '';
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A growing textarea that sends its form on Enter (Shift+Enter for a new line). */
+export function bindComposer(textarea, form) {
+  const grow = () => {
+    textarea.style.height = 'auto';
+    textarea.style.height = Math.min(textarea.scrollHeight, 200) + 'px';
+  };
+  textarea.addEventListener('input', grow);
+  textarea.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  /** Takes the trimmed text out of the box (and shrinks it back). */
+  return () => {
+    const text = textarea.value.trim();
+    textarea.value = '';
+    grow();
+    return text;
+  };
+}
+
+/** The three animated dots of an answer that has not started yet. */
+export const typingDots = () => el('span', { class: 'typing', 'aria-hidden': 'true' }, el('i'), el('i'), el('i'));
+
+/** The note shown under an answer about a sensitive topic ({primary_category, message} of the API). */
+export const disclaimerNote = disclaimer =>
+  el('p', { class: 'disclaimer', role: 'note' }, el('strong', {}, 'Please note: '), disclaimer.message || '');

@@ -1,6 +1,6 @@
 // Voice: microphone → AudioWorklet (16 kHz LINEAR16) → the voice WebSocket (?token=), transcripts and the answer.
 import { call, refresh, session } from './api.js';
-import { $, el, fill, announce } from './dom.js';
+import { $, el, fill, announce, disclaimerNote } from './dom.js';
 
 let socket = null;
 let conversationId = null;
@@ -63,8 +63,7 @@ function onMessage(event) {
       if (message.is_complete) {
         answerNode.querySelector('p').textContent = message.text || answerText;
         if (message.disclaimer) {
-          answerNode.append(el('p', { class: 'disclaimer', role: 'note' }, el('strong', {}, 'Please note: '),
-            message.disclaimer.message || ''));
+          answerNode.append(disclaimerNote(message.disclaimer));
         }
         status('Answer complete.');
         $('#partial').textContent = '';
