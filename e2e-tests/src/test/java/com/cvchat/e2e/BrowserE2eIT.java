@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web client in a real browser: Debian's headless Chromium, driven by {@code playwright-core} from npm
@@ -31,9 +30,9 @@ class BrowserE2eIT {
     @Test
     void shouldPassEveryBrowserScenarioOfTheWebClient() throws Exception {
         String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        assumeTrue(Files.isExecutable(Path.of(chromium)), "Chromium is needed (apt-get install chromium; .ci/run does)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flite")) && Files.isExecutable(Path.of("/usr/bin/sox")),
-                "flite and sox are needed (apt-get install flite sox)");
+        assertThat(Path.of(chromium)).as("Chromium is needed for the browser tests: apt-get install chromium (.ci/run does)").isExecutable();
+        assertThat(Path.of("/usr/bin/flite")).as("flite is needed: apt-get install flite (.ci/run does)").isExecutable();
+        assertThat(Path.of("/usr/bin/sox")).as("sox is needed: apt-get install sox (.ci/run does)").isExecutable();
         String gateway = E2eStack.url(ServiceSpec.GATEWAY);
 
         if (!Files.isDirectory(DIR.resolve("node_modules/playwright-core"))) {
