@@ -1,5 +1,6 @@
 package com.cvchat.platform.userkeys;
 
+import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,19 +24,11 @@ import java.util.concurrent.TimeoutException;
  *       by the master key; a tombstone (null value) destroys it;</li>
  *   <li>{@code <user id>} → {@code {"user_id", "erased_at"}}: the erasure record, kept for good (no secret in it).</li>
  * </ul>
- * Compaction settings make a destroyed key leave the broker's disk within about an hour (see audit-replay/README.md).
+ * Name, partitions and compaction settings are in shared-events' {@link Topics#USER_KEYS}.
  */
 public final class UserKeysTopic {
 
-    public static final String NAME = "user.keys";
-    public static final int PARTITIONS = 6;
-    public static final Map<String, String> CONFIG = Map.of(
-            "cleanup.policy", "compact",
-            "segment.ms", "600000",
-            "min.compaction.lag.ms", "0",
-            "max.compaction.lag.ms", "3600000",
-            "min.cleanable.dirty.ratio", "0.01",
-            "delete.retention.ms", "3600000");
+    public static final String NAME = Topics.USER_KEYS;
 
     private UserKeysTopic() {
     }
@@ -66,7 +59,7 @@ public final class UserKeysTopic {
     /** Creates the topic when missing (idempotent). */
     static void ensure(Map<String, Object> clientConfig, short replicationFactor) {
         try (Admin admin = Admin.create(clientConfig)) {
-            admin.createTopics(List.of(new NewTopic(NAME, PARTITIONS, replicationFactor).configs(CONFIG)))
+            admin.createTopics(List.of(new NewTopic(NAME, Topics.USER_KEYS_PARTITIONS, replicationFactor).configs(Topics.USER_KEYS_CONFIG)))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
