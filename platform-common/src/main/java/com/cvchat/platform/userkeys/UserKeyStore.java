@@ -50,6 +50,7 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UserKeyStore.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY = Duration.ofSeconds(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Object> clientConfig;
@@ -63,6 +64,7 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
     private volatile int partitions;
     private volatile KafkaConsumer<String, byte[]> tail;
     private Thread tailThread;
+    private volatile boolean closed;
 
     public UserKeyStore(String bootstrapServers, MasterKey masterKey, short replicationFactor,
                         List<UserErasedListener> listeners) {
@@ -121,33 +123,25 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
         return erased.contains(userId);
     }
 
-    /** Reads the whole topic once, then keeps following it on a daemon thread. */
+    /**
+     * Follows the whole topic from the beginning on a daemon thread. Does not wait for Kafka: the thread retries
+     * until the broker answers, so a service can start while Kafka is still coming up.
+     */
     public synchronized void start() {
-        if (tailThread != null) {
-            return;
+        if (tailThread == null && !closed) {
+            tailThread = Thread.ofPlatform().daemon().name("user-keys-tail").start(this::follow);
         }
-        init();
-        tail = consumer();
-        List<TopicPartition> all = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            all.add(new TopicPartition(UserKeysTopic.NAME, p));
-        }
-        tail.assign(all);
-        tail.seekToBeginning(all);
-        tailThread = Thread.ofPlatform().daemon().name("user-keys-tail").start(this::follow);
     }
 
     private void follow() {
+        KafkaConsumer<String, byte[]> consumer = connect();
+        if (consumer == null) {
+            return;
+        }
         try {
             while (true) {
-                for (ConsumerRecord<String, byte[]> record : tail.poll(POLL)) {
-                    apply(record.key(), record.value());
-                    if (record.value() != null && !record.key().contains("/")) {
-                        notifyErased(record.key());
-                    }
-                    if (record.value() != null && record.key().contains("/") && erased.contains(userOf(record.key()))) {
-                        send(userOf(record.key()), record.key(), null);   // a key written after the erasure: destroy it
-                    }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    follow(record);
                 }
             }
         } catch (WakeupException e) {
@@ -155,7 +149,55 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Stopped following {}: {}", UserKeysTopic.NAME, e.toString());
         } finally {
-            tail.close();
+            consumer.close();
+        }
+    }
+
+    /** A consumer assigned to every partition from the beginning, once Kafka answers; null when closed first. */
+    private KafkaConsumer<String, byte[]> connect() {
+        while (!closed) {
+            try {
+                init();
+                KafkaConsumer<String, byte[]> consumer = consumer();
+                List<TopicPartition> all = new ArrayList<>();
+                for (int p = 0; p < partitions; p++) {
+                    all.add(new TopicPartition(UserKeysTopic.NAME, p));
+                }
+                consumer.assign(all);
+                consumer.seekToBeginning(all);
+                synchronized (this) {
+                    if (closed) {
+                        consumer.close();
+                        return null;
+                    }
+                    tail = consumer;
+                }
+                return consumer;
+            } catch (RuntimeException e) {
+                log.warn("{} cannot be read yet ({}); trying again in 5 s", UserKeysTopic.NAME, e.getMessage());
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void follow(ConsumerRecord<String, byte[]> record) {
+        try {
+            apply(record.key(), record.value());
+            if (record.value() != null && !record.key().contains("/")) {
+                notifyErased(record.key());
+            }
+            if (record.value() != null && record.key().contains("/") && erased.contains(userOf(record.key()))) {
+                send(userOf(record.key()), record.key(), null);   // a key written after the erasure: destroy it
+            }
+        } catch (RuntimeException e) {
+            // e.g. a key wrapped under another master key: it cannot be used here, the others still can
+            log.error("Record {} of {} at offset {} could not be applied: {}", record.key(), UserKeysTopic.NAME,
+                    record.offset(), e.getMessage());
         }
     }
 
@@ -278,13 +320,22 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
 
     @Override
     public void close() {
-        KafkaConsumer<String, byte[]> following = tail;
-        if (following != null) {
-            following.wakeup();
+        Thread following;
+        boolean connecting;
+        synchronized (this) {
+            closed = true;
+            following = tailThread;
+            connecting = tail == null;
+            if (!connecting) {
+                tail.wakeup();
+            }
         }
-        if (tailThread != null) {
+        if (following != null) {
+            if (connecting) {
+                following.interrupt();   // waiting to retry the connection
+            }
             try {
-                tailThread.join(5000);
+                following.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
