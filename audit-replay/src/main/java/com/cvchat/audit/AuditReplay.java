@@ -2,6 +2,7 @@ package com.cvchat.audit;
 
 import com.cvchat.events.json.EventJson;
 import com.cvchat.platform.replay.ConversationLog;
+import com.cvchat.platform.userkeys.UserKeyStore;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +45,18 @@ public final class AuditReplay {
                 env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String mongo = options.getOrDefault("mongo", env("MONGO_URI", "mongodb://localhost:27017"));
         Path home = Path.of(options.getOrDefault("home", env("CVCHAT_HOME", "."))).toAbsolutePath().normalize();
-        ReadModels readModels = new ReadModels(home, bootstrap, mongo);
+        MasterKeys.Source master = MasterKeys.find(options.get("master-key-file"), home);
+        ReadModels readModels = new ReadModels(home, bootstrap, mongo, master.file());
         return switch (args[0]) {
             case "export" -> {
                 String conversation = options.get("conversation");
                 if (conversation == null || conversation.isBlank()) {
                     throw new IllegalArgumentException("export needs --conversation <id>");
                 }
-                new ConversationLog(bootstrap).history(conversation).forEach(e -> out.println(EventJson.toJson(e)));
+                try (UserKeyStore keys = master.store(bootstrap)) {
+                    new ConversationLog(bootstrap, keys).history(conversation)
+                            .forEach(e -> out.println(EventJson.toJson(e)));
+                }
                 yield 0;
             }
             case "rebuild" -> {
@@ -91,6 +96,8 @@ public final class AuditReplay {
     static String usage() {
         return """
                 usage: ./audit <mode> [--bootstrap-servers host:port] [--mongo mongodb://host:port] [--home repo]
+                                      [--master-key-file <file>]   (user-keys master key; default: $USER_KEYS_MASTER_KEY,
+                                                                    $USER_KEYS_MASTER_KEY_FILE, else <data>/user-keys/master.key)
                   rebuild [--suffix _rebuild]   rebuild chat and cv read models from conversation.events into <db><suffix>
                   verify                        rebuild into scratch databases, compare with the live ones, exit 1 on any difference
                   export --conversation <id>    the ordered history of one conversation as JSON lines""";

@@ -38,9 +38,16 @@ final class ReadModels {
     private final Path home;
     private final String bootstrapServers;
     private final String mongoUri;
+    private final Path masterKeyFile;
 
     ReadModels(Path home, String bootstrapServers, String mongoUri) {
+        this(home, bootstrapServers, mongoUri, null);
+    }
+
+    /** {@code masterKeyFile}: the user-keys master key handed to the replaying services (else they inherit the env). */
+    ReadModels(Path home, String bootstrapServers, String mongoUri, Path masterKeyFile) {
         this.home = home;
+        this.masterKeyFile = masterKeyFile;
         this.bootstrapServers = bootstrapServers;
         this.mongoUri = mongoUri.endsWith("/") ? mongoUri.substring(0, mongoUri.length() - 1) : mongoUri;
     }
@@ -119,8 +126,11 @@ final class ReadModels {
                 "--spring.mongodb.uri=" + mongoUri + "/" + database);
         try {
             Path log = Files.createTempFile("replay-" + spec.module(), ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (masterKeyFile != null) {
+                builder.environment().put("USER_KEYS_MASTER_KEY_FILE", masterKeyFile.toString());
+            }
+            Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Replay of " + spec.module() + " did not finish; log: " + log);

@@ -122,6 +122,9 @@ class KubernetesInvariantsTest {
                         assertThat(e.getValue()).as("%s of %s is a reference", e.getName(), service.module()).isNull();
                         assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("cvchat-secrets");
                     });
+            // the user-keys master key (crypto-shredding) only where payloads are sealed, opened or erased
+            assertThat(env).filteredOn(e -> e.getName().equals("USER_KEYS_MASTER_KEY"))
+                    .as("USER_KEYS_MASTER_KEY of %s", service.module()).hasSize(service.database() != null ? 1 : 0);
             if (service.database() != null) {
                 assertThat(env).filteredOn(e -> e.getName().equals("SPRING_MONGODB_URI")).singleElement()
                         .satisfies(e -> assertThat(e.getValue()).contains(":27017/" + service.database() + "?"));
@@ -182,8 +185,13 @@ class KubernetesInvariantsTest {
     void shouldDeclareExactlyTheTopicsOfSharedEvents(String overlay) {
         List<KafkaTopic> topics = topics(overlay);
 
-        assertThat(topics).extracting(t -> t.getSpec().getTopicName())
-                .containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topic::name).toList());
+        assertThat(topics).extracting(t -> t.getSpec().getTopicName()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(Topics.all().stream().map(Topic::name), Stream.of(Topics.USER_KEYS)).toList());
+        KafkaTopic userKeys = topics.stream().filter(t -> t.getSpec().getTopicName().equals(Topics.USER_KEYS))
+                .findFirst().orElseThrow();
+        assertThat(userKeys.getSpec().getPartitions()).isEqualTo(Topics.USER_KEYS_PARTITIONS);
+        Topics.USER_KEYS_CONFIG.forEach((key, value) -> assertThat(String.valueOf(userKeys.getSpec().getConfig().get(key)))
+                .as(Topics.USER_KEYS + " " + key).isEqualTo(value));
         for (Topic<?> topic : Topics.all()) {
             KafkaTopic declared = topics.stream().filter(t -> t.getSpec().getTopicName().equals(topic.name()))
                     .findFirst().orElseThrow();

@@ -23,8 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Given a scripted run over all three APIs (a chat with several messages, a rename, a deleted chat, a CV session
- * finalized into two versions, a voice turn), when the read models are rebuilt from {@code conversation.events} alone,
- * then {@code verify} finds zero differences with the live databases and the deleted conversation stays deleted.
+ * finalized into two versions, a voice turn) and another user who chats, starts a CV and then erases their account,
+ * when the read models are rebuilt from {@code conversation.events} alone, then {@code verify} finds zero differences
+ * with the live databases, the deleted conversation stays deleted, the erased user's data does not come back and their
+ * exported history shows only erased events.
  */
 class AuditReplayE2eIT {
 
@@ -76,15 +78,39 @@ class AuditReplayE2eIT {
         });
         assertThat(api.get("/chats/" + deleted).status()).isEqualTo(404);
 
+        // Another user chats and starts a CV, then erases their account (password re-entered)
+        E2eUsers.User leaving = E2eUsers.newUser();
+        ApiClient leavingApi = new ApiClient(leaving);
+        String leavingChat = leavingApi.post("/chats", null).json().path("data").path("id").asString();
+        answer(leaving, leavingChat, "Please remember my secret word Xylophonist");
+        String leavingSession = leavingApi.start("Hi! I am Zoltan Quibble, a Lighthouse Keeper", "cv").json()
+                .path("session_id").asString();
+        await().atMost(WAIT).until(() -> leavingApi.get("/chats/" + leavingChat).json().path("data")
+                .path("conversation").path("title").isString());
+        ApiClient.Response erased = leavingApi.post("/auth/me/erase",
+                ApiClient.JSON.writeValueAsString(ApiClient.body().put("password", leaving.password())));
+        assertThat(erased.status()).isEqualTo(200);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(leavingApi.get("/chats/" + leavingChat).status()).isEqualTo(404);
+            assertThat(leavingApi.get("/chat/session/" + leavingSession).status()).isEqualTo(404);
+        });
+
         // When verify rebuilds chat-service's and cv-builder-service's databases from the log and compares
         String[] connection = {"--bootstrap-servers", E2eStack.get().kafkaBootstrapServers(),
-                "--mongo", E2eStack.get().mongoConnectionString(), "--home", E2eStack.get().config().home().toString()};
+                "--mongo", E2eStack.get().mongoConnectionString(), "--home", E2eStack.get().config().home().toString(),
+                "--master-key-file", E2eStack.get().config().dataDir().resolve("user-keys/master.key").toString()};
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = AuditReplay.run(concat("verify", connection), new PrintStream(output, true, StandardCharsets.UTF_8));
 
         // Then there is no difference at all
         assertThat(output.toString(StandardCharsets.UTF_8)).endsWith("verify: no differences" + System.lineSeparator());
         assertThat(exit).isZero();
+
+        // And the erased user's history is still in order on the log, but with no content left
+        List<String> exported = export(leavingChat, connection);
+        assertThat(exported).hasSizeGreaterThanOrEqualTo(4).allSatisfy(line -> assertThat(line)
+                .contains("\"payload\":{\"erased\":true}").doesNotContain("Xylophonist"));
+        assertThat(String.join("\n", export(chat, connection))).contains("weekend hike").doesNotContain("\"erased\"");
 
         // And a rebuild into fresh databases keeps the deleted conversation deleted and the rest readable
         assertThat(AuditReplay.run(concat("rebuild", connection, "--suffix", "_audit_e2e"),
@@ -95,6 +121,9 @@ class AuditReplayE2eIT {
             assertThat(rebuilt).isEqualTo(live);
             assertThat(rebuilt.get(deleted).getBoolean("deleted")).isTrue();
             assertThat(rebuilt.get(chat).getString("title")).isEqualTo("Hiking plans");
+            assertThat(conversations(mongo, "chat_audit_e2e", List.of(leavingChat))).isEmpty();
+            assertThat(mongo.getDatabase("cv_audit_e2e").getCollection("cv_sessions")
+                    .find(new Document("_id", leavingSession)).first()).isNull();
             assertThat(mongo.getDatabase("cv_audit_e2e").getCollection("documents")
                     .find(new Document("_id", first.path("document").path("id").asString())).first())
                     .isEqualTo(mongo.getDatabase("cv").getCollection("documents")
@@ -109,6 +138,13 @@ class AuditReplayE2eIT {
             List<SseEvent> events = stream.rest(WAIT);
             assertThat(events).extracting(SseEvent::type).contains("done");
         }
+    }
+
+    private static List<String> export(String conversation, String[] connection) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        assertThat(AuditReplay.run(concat("export", connection, "--conversation", conversation),
+                new PrintStream(output, true, StandardCharsets.UTF_8))).isZero();
+        return output.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     private static Map<String, Document> conversations(MongoClient mongo, String database, List<String> ids) {

@@ -120,6 +120,9 @@ public final class LocalStack implements AutoCloseable {
         }
         env.put("CVCHAT_DATA_DIR", config.dataDir().toString());
         env.putIfAbsent("INTERNAL_API_TOKEN", internalToken);
+        if (spec.database() != null && !env.containsKey("USER_KEYS_MASTER_KEY")) {   // the services that seal or erase
+            env.putIfAbsent("USER_KEYS_MASTER_KEY_FILE", UserKeysMasterKeyFile.ensure(config.dataDir()).toString());
+        }
         env.put("PLATFORM_SECURITY_JWK_SET_URI", config.url(ServiceSpec.AUTH) + "/.well-known/jwks.json");
         for (ServiceSpec other : ServiceSpec.values()) {
             env.put(other.urlVariable(), config.url(other));

@@ -1,6 +1,7 @@
 package com.cvchat.events;
 
 import com.cvchat.events.conversation.ConversationEvent;
+import com.cvchat.events.conversation.ErasedEvent;
 import com.cvchat.events.llm.LlmRequestEvent;
 import com.cvchat.events.llm.LlmResponseEvent;
 
@@ -31,7 +32,7 @@ public final class EventTypes {
             for (Class<?> sub : type.getPermittedSubclasses()) {
                 collect(sub);
             }
-        } else if (type.isRecord()) {
+        } else if (type.isRecord() && type != ErasedEvent.class) {
             WireType wire = wireTypeOf(type);
             Class<?> previous = BY_NAME.putIfAbsent(wire.name(), (Class<? extends EventPayload>) type);
             if (previous != null && previous != type) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Where a conversation's answers lie on {@code llm.responses}, and readers of that log from a given offset: the
- * replay source that lets any instance resume a stream. Kafka keeps the responses (7 days), so nothing else has to.
+ * replay source that lets any instance resume a stream. Kafka keeps the responses (1 day), so nothing else has to.
  */
 @Component
 public class ResponseLog implements AutoCloseable {

@@ -54,6 +54,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 "com.cvchat.events.json.EventDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "latest");
         defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        // crypto-shredding of conversation payloads: the master key wrapping users' data keys (a secret)
+        defaults.put("platform.user-keys.master-key", "${USER_KEYS_MASTER_KEY:}");
+        defaults.put("platform.user-keys.master-key-file", "${USER_KEYS_MASTER_KEY_FILE:}");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

@@ -6,6 +6,7 @@ import com.cvchat.events.Topics;
 import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.json.EventFormatException;
 import com.cvchat.events.json.EventJson;
+import com.cvchat.events.sealing.DataKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,8 +33,16 @@ public final class ConversationLog {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Map<String, Object> consumerConfig;
+    private final DataKeys keys;
 
+    /** A reader without data keys: fails on a sealed payload. */
     public ConversationLog(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    /** A reader that opens sealed payloads with {@code keys} (erased ones decode as {@code ErasedEvent}). */
+    public ConversationLog(String bootstrapServers, DataKeys keys) {
+        this.keys = keys;
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -86,8 +95,8 @@ public final class ConversationLog {
     }
 
     @SuppressWarnings("unchecked")
-    private static EventEnvelope<ConversationEvent> decode(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<EventPayload> envelope = EventJson.fromBytes(record.value());
+    private EventEnvelope<ConversationEvent> decode(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<EventPayload> envelope = EventJson.fromBytes(record.value(), keys);
         if (!(envelope.payload() instanceof ConversationEvent)) {
             throw new EventFormatException("Not a conversation event at " + record.topic() + "-" + record.partition()
                     + "@" + record.offset() + ": " + envelope.type());

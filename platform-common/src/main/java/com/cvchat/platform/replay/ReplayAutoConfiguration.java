@@ -1,5 +1,7 @@
 package com.cvchat.platform.replay;
 
+import com.cvchat.events.sealing.DataKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,8 +21,9 @@ import java.util.List;
 public class ReplayAutoConfiguration {
 
     @Bean
-    ConversationLog conversationLog(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new ConversationLog(bootstrapServers);
+    ConversationLog conversationLog(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                    ObjectProvider<DataKeys> keys) {
+        return new ConversationLog(bootstrapServers, keys.getIfAvailable());
     }
 
     @Bean

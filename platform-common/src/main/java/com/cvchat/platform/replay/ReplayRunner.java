@@ -2,6 +2,7 @@ package com.cvchat.platform.replay;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.ConversationEvent;
+import com.cvchat.events.conversation.ErasedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,6 +40,9 @@ public class ReplayRunner implements ApplicationRunner {
     }
 
     void apply(EventEnvelope<ConversationEvent> event) {
+        if (event.payload() instanceof ErasedEvent) {
+            return;
+        }
         for (ConversationEventApplier applier : appliers) {
             if (applier.accepts(event.payload())) {
                 applier.apply(event);

@@ -1,5 +1,6 @@
 package com.cvchat.platform.web;
 
+import com.cvchat.platform.userkeys.UserErasedException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,12 @@ public class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UserErasedException) {
+                // the account was erased while its access token is still valid: nothing more is written about it
+                return error(HttpStatus.UNAUTHORIZED, "Invalid or expired token");
+            }
+        }
         log.error("Unhandled error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }

@@ -3,6 +3,9 @@ package com.cvchat.events.json;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.EventTypes;
+import com.cvchat.events.conversation.ErasedEvent;
+import com.cvchat.events.sealing.DataKeys;
+import com.cvchat.events.sealing.PayloadSealer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,6 +46,19 @@ public final class EventJson {
         return MAPPER.writeValueAsBytes(envelope);
     }
 
+    /**
+     * The wire bytes, with the payload of a {@code conversation.events} event of a known user sealed with that user's
+     * data key ({@link SealedPayloads}); everything else (and everything when {@code keys} is null) as {@link #toBytes}.
+     */
+    public static byte[] toBytes(EventEnvelope<?> envelope, DataKeys keys) {
+        if (keys == null || !SealedPayloads.applies(envelope)) {
+            return toBytes(envelope);
+        }
+        ObjectNode tree = MAPPER.valueToTree(envelope);
+        tree.set("payload", SealedPayloads.seal(envelope, tree.get("payload"), keys));
+        return MAPPER.writeValueAsBytes(tree);
+    }
+
     public static String toJson(EventEnvelope<?> envelope) {
         return new String(toBytes(envelope), StandardCharsets.UTF_8);
     }
@@ -52,6 +68,14 @@ public final class EventJson {
     }
 
     public static EventEnvelope<EventPayload> fromBytes(byte[] bytes) {
+        return fromBytes(bytes, null);
+    }
+
+    /**
+     * Decodes an event, opening a sealed payload with {@code keys}: a payload whose data key was destroyed decodes as
+     * {@link ErasedEvent}. A sealed payload without {@code keys} is a format error.
+     */
+    public static EventEnvelope<EventPayload> fromBytes(byte[] bytes, DataKeys keys) {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
@@ -69,7 +93,14 @@ public final class EventJson {
             throw new EventFormatException("Event of type '" + type + "' has no payload object");
         }
         try {
-            EventPayload payload = MAPPER.treeToValue(payloadNode, payloadType);
+            EventPayload payload;
+            if (SealedPayloads.isSealed(payloadNode)) {
+                String userId = text(object, "user_id");
+                payloadNode = SealedPayloads.open(payloadNode, text(object, "event_id"), userId, type, keys);
+                payload = payloadNode == null ? ErasedEvent.INSTANCE : MAPPER.treeToValue(payloadNode, payloadType);
+            } else {
+                payload = MAPPER.treeToValue(payloadNode, payloadType);
+            }
             return new EventEnvelope<>(
                     UUID.fromString(text(object, "event_id")),
                     type,
@@ -79,7 +110,8 @@ public final class EventJson {
                     object.path("user_id").isNull() ? null : object.path("user_id").asString(null),
                     object.path("correlation_id").isNull() ? null : object.path("correlation_id").asString(null),
                     payload);
-        } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        } catch (JacksonException | IllegalArgumentException | java.time.format.DateTimeParseException
+                 | PayloadSealer.SealingException e) {
             throw new EventFormatException("Malformed event of type '" + type + "': " + e.getMessage(), e);
         }
     }

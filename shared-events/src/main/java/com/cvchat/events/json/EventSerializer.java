@@ -1,17 +1,32 @@
 package com.cvchat.events.json;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.sealing.DataKeys;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.charset.StandardCharsets;
 
-/** Kafka serializer: plain JSON value, event type / schema version / event id in headers. */
+/**
+ * Kafka serializer: plain JSON value, event type / schema version / event id in headers. Given {@link DataKeys}, the
+ * payload of each conversation event is sealed with its user's data key (see {@link EventJson#toBytes(EventEnvelope, DataKeys)}).
+ */
 public class EventSerializer implements Serializer<EventEnvelope<?>> {
+
+    private final DataKeys keys;
+
+    /** Without sealing (the no-argument form Kafka instantiates from configuration). */
+    public EventSerializer() {
+        this(null);
+    }
+
+    public EventSerializer(DataKeys keys) {
+        this.keys = keys;
+    }
 
     @Override
     public byte[] serialize(String topic, EventEnvelope<?> envelope) {
-        return envelope == null ? null : EventJson.toBytes(envelope);
+        return envelope == null ? null : EventJson.toBytes(envelope, keys);
     }
 
     @Override

@@ -1,0 +1,114 @@
+package com.cvchat.auth;
+
+import com.cvchat.localstack.KafkaBroker;
+import com.cvchat.platform.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Erasure on request through auth-service's API, with a real Kafka broker: the password must be re-entered; then the
+ * account, its tokens and its keys are gone and the erasure is on {@code user.keys} for every other service to act on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountErasureIT {
+
+    private static final String PASSWORD = "Correct-Horse-42";
+    private static KafkaBroker kafka;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        TestInfrastructure.register(registry, "auth-erasure");
+        AuthServiceApplicationIT.registerDataDir(registry);
+        kafka = KafkaBroker.start(Files.createTempDirectory("auth-erasure-kafka"), freePort(), freePort());
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        registry.add("platform.user-keys.master-key", () -> Base64.getEncoder().encodeToString(master));
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldEraseTheAccountOnlyWithThePasswordAndRecordTheErasure() {
+        AuthClient client = new AuthClient(port);
+        String email = "erase-" + UUID.randomUUID() + "@example.com";
+        String userId = client.register(email, PASSWORD).text("id");
+        AuthClient.Reply login = client.login(email, PASSWORD);
+        String[] bearer = AuthClient.bearer(login.text("access_token"));
+
+        AuthClient.Reply wrong = client.post("/api/v1/auth/me/erase", Map.of("password", "Not-The-Password-1"), bearer);
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.text("error")).isEqualTo("The password is not correct");
+        assertThat(client.post("/api/v1/auth/me/erase", Map.of(), bearer).status()).isEqualTo(400);
+        assertThat(client.post("/api/v1/auth/me/erase", Map.of("password", PASSWORD)).status()).isEqualTo(401);
+        assertThat(client.get("/api/v1/auth/me", bearer).status()).isEqualTo(200);
+
+        AuthClient.Reply erased = client.post("/api/v1/auth/me/erase", Map.of("password", PASSWORD), bearer);
+
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.text("message")).isEqualTo("Your account and personal data have been erased");
+        assertThat(client.get("/api/v1/auth/me", bearer).status()).isEqualTo(404);
+        assertThat(client.login(email, PASSWORD).status()).isEqualTo(401);
+        assertThat(client.refresh(login.text("refresh_token")).status()).isEqualTo(401);
+        assertThat(userKeysRecords()).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo(userId);
+            assertThat(r.value()).contains("\"erased_at\"");
+        });
+        // the same email can start afresh: a new account, a new id
+        assertThat(client.register(email, PASSWORD).text("id")).isNotEqualTo(userId);
+    }
+
+    /** user.keys as a stock consumer sees it. */
+    private static List<ConsumerRecord<String, String>> userKeysRecords() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("user.keys").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
