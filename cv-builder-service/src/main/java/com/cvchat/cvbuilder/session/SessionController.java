@@ -42,7 +42,8 @@ class SessionController {
 
     @PostMapping(value = "/message", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter messageStream(@RequestBody SessionRequests.Message request) {
-        return streams.message(CurrentUser.id(), request);
+        // checked before the stream opens: a bad request is a 400, not a 200 stream with an error event
+        return streams.message(CurrentUser.id(), request.check());
     }
 
     @GetMapping("/session/{sessionId}")
