@@ -95,7 +95,7 @@ class HostileInputE2eIT {
             socket.get().awaitMessage(VoiceClient.is("pong", "timestamp", "still-here"), WAIT);
             socket.get().close();
         }));
-        tests.add(dynamicTest("WebSocket frame of 1 MiB (beyond the 512 KiB message limit): closed with 1009", () -> {
+        tests.add(dynamicTest("WebSocket message of 1 MiB (beyond the 512 KiB limit): the socket is closed", () -> {
             try (VoiceClient big = VoiceClient.connect(voiceUrl())) {
                 big.awaitMessage(VoiceClient.is("status", "message", "Connected"), WAIT);
                 try {
@@ -105,7 +105,9 @@ class HostileInputE2eIT {
                 }
                 cases.incrementAndGet();
                 count("WebSocket close");
-                assertThat(big.closeCode()).succeedsWithin(WAIT).isEqualTo(1009);
+                // 1009 "message too big" (voice-service's container) or 1002 "protocol error" (the gateway's frame
+                // aggregator, which closes the client side first): a close, not a crash, and nothing is processed
+                assertThat(big.closeCode()).succeedsWithin(WAIT).isIn(1002, 1009);
             }
         }));
         return tests.stream();

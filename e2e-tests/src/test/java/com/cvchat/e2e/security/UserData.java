@@ -28,7 +28,10 @@ record UserData(E2eUsers.User user, String chatId, String messageId, String sess
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     static UserData create(String secretWord) {
-        E2eUsers.User user = E2eUsers.newUser();
+        return create(E2eUsers.newUser(), secretWord);
+    }
+
+    static UserData create(E2eUsers.User user, String secretWord) {
         String chatId = call(user, "POST", "/chats", null, 201).path("data").path("id").asString();
         String messageId;
         try (SseClient stream = SseClient.post(E2eStack.api() + "/chats/" + chatId + "/message", user.bearer(),
