@@ -10,12 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -136,38 +131,17 @@ class SecretsScanE2eIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
         }
-        int records = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        int records = TopicReader.readAll(topics, record -> {
+            StringBuilder text = new StringBuilder();
+            text.append(record.key() == null ? "" : new String(record.key(), StandardCharsets.ISO_8859_1));
+            text.append('\n').append(record.value() == null ? "" : new String(record.value(), StandardCharsets.ISO_8859_1));
+            for (Header header : record.headers()) {
+                text.append('\n').append(header.key()).append('=').append(header.value() == null ? ""
+                        : new String(header.value(), StandardCharsets.ISO_8859_1));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    StringBuilder text = new StringBuilder();
-                    text.append(record.key() == null ? "" : new String(record.key(), StandardCharsets.ISO_8859_1));
-                    text.append('\n').append(record.value() == null ? "" : new String(record.value(),
-                            StandardCharsets.ISO_8859_1));
-                    for (Header header : record.headers()) {
-                        text.append('\n').append(header.key()).append('=').append(header.value() == null ? ""
-                                : new String(header.value(), StandardCharsets.ISO_8859_1));
-                    }
-                    check("Kafka " + record.topic() + "-" + record.partition() + "@" + record.offset(), text.toString(),
-                            secrets, found);
-                }
-            }
-            assertThat(partitions).as("every partition read to its end")
-                    .allMatch(p -> consumer.position(p) >= end.get(p));
-        }
+            check("Kafka " + record.topic() + "-" + record.partition() + "@" + record.offset(), text.toString(),
+                    secrets, found);
+        });
         scanned.put("Kafka topics", topics.size());
         scanned.put("Kafka records", records);
     }
