@@ -18,10 +18,14 @@ import java.util.Map;
  */
 public final class E2eStack {
 
+    /** The service-to-service secret of the stack (known here so that the secrets scan can look for it). */
+    private static final String INTERNAL_API_TOKEN = "e2e-internal-" + java.util.UUID.randomUUID();
+
     /** Environment of every service process in the e2e stack. */
     static final Map<String, String> ENV = Map.of(
             "LLM_PROVIDER", "offline",
-            "LLM_OFFLINE_WORD_DELAY", "PT0.005S");
+            "LLM_OFFLINE_WORD_DELAY", "PT0.005S",
+            "INTERNAL_API_TOKEN", INTERNAL_API_TOKEN);
 
     private static LocalStack stack;
     /** Why the one start attempt failed: later test classes fail at once instead of waiting for another start. */
@@ -59,6 +63,10 @@ public final class E2eStack {
     /** {@code http://localhost:<gateway port>/api/v1} */
     public static String api() {
         return get().config().url(ServiceSpec.GATEWAY) + "/api/v1";
+    }
+
+    public static String internalApiToken() {
+        return INTERNAL_API_TOKEN;
     }
 
     public static String url(ServiceSpec spec) {

@@ -31,7 +31,7 @@ class GatewaySecurityE2eIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static RSAKey authSigningKey() throws Exception {
+    static RSAKey authSigningKey() throws Exception {
         E2eUsers.newUser();
         Path keys = E2eStack.get().config().dataDir().resolve("auth").resolve("keys");
         try (Stream<Path> files = Files.list(keys)) {

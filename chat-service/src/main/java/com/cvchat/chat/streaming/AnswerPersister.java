@@ -11,6 +11,7 @@ import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.platform.conversation.Disclaimer;
 import com.cvchat.platform.conversation.DisclaimerDetector;
+import com.cvchat.platform.limits.ModelUsageLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,14 @@ public class AnswerPersister {
     private final StreamRecords records;
     private final Conversations conversations;
     private final ConversationCommands commands;
+    private final ModelUsageLimits limits;
 
-    AnswerPersister(StreamRecords records, Conversations conversations, ConversationCommands commands) {
+    AnswerPersister(StreamRecords records, Conversations conversations, ConversationCommands commands,
+                    ModelUsageLimits limits) {
         this.records = records;
         this.conversations = conversations;
         this.commands = commands;
+        this.limits = limits;
     }
 
     public void finish(LlmResponseEvent event) {
@@ -36,8 +40,20 @@ public class AnswerPersister {
             return;
         }
         records.byRequestId(event.requestId()).ifPresentOrElse(
-                record -> finishAnswer(record, event),
-                () -> records.byTitleRequestId(event.requestId()).ifPresent(record -> finishTitle(record, event)));
+                record -> {
+                    countUsage(record, event);
+                    finishAnswer(record, event);
+                },
+                () -> records.byTitleRequestId(event.requestId()).ifPresent(record -> {
+                    countUsage(record, event);
+                    finishTitle(record, event);
+                }));
+    }
+
+    private void countUsage(StreamRecord record, LlmResponseEvent event) {
+        if (event instanceof LlmCompleted completed) {
+            limits.recordUsage(record.userId(), completed.usage());
+        }
     }
 
     private void finishAnswer(StreamRecord record, LlmResponseEvent event) {

@@ -13,6 +13,7 @@ import com.cvchat.events.llm.LlmRequestEvent;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.limits.ModelUsageLimits;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,11 @@ public class ChatTurns {
     private final ResponseLog responseLog;
     private final EventPublisher publisher;
     private final StreamSettings settings;
+    private final ModelUsageLimits limits;
 
     ChatTurns(Conversations conversations, ConversationCommands commands, StreamRecords records, LiveStreams live,
-              ResponseFanOut fanOut, ResponseLog responseLog, EventPublisher publisher, StreamSettings settings) {
+              ResponseFanOut fanOut, ResponseLog responseLog, EventPublisher publisher, StreamSettings settings,
+              ModelUsageLimits limits) {
         this.conversations = conversations;
         this.commands = commands;
         this.records = records;
@@ -47,6 +50,7 @@ public class ChatTurns {
         this.responseLog = responseLog;
         this.publisher = publisher;
         this.settings = settings;
+        this.limits = limits;
     }
 
     /** A started turn: its record and the queue its events arrive on (unregister it when done). */
@@ -56,6 +60,7 @@ public class ChatTurns {
     public Started start(String userId, String conversationId, String body) {
         ConversationDocument conversation = conversations.owned(userId, conversationId);
         SendMessageRequest request = SendMessageRequest.parse(body, settings.maxMessageLength());
+        limits.acquire(userId); // before anything is stored or published: a refused turn leaves no trace
         fanOut.awaitReady(settings.readyTimeout());
         boolean first = conversation.title() == null && !conversations.hasMessages(conversation.id());
         List<ChatTurn> history = conversations.recentMessages(conversation.id(), settings.historyWindow()).stream()

@@ -8,6 +8,7 @@ import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.limits.ModelLimitExceededException;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiError;
 import com.cvchat.platform.web.ApiException;
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Sending a message and streaming the answer (SSE), resuming a stream with {@code Last-Event-ID} on any instance,
@@ -55,7 +59,7 @@ class MessageStreamController {
 
     /** POST /chats/{id}/message; with a {@code Last-Event-ID} header it resumes that answer instead. */
     @PostMapping("/message")
-    void send(@PathVariable String id, @RequestBody(required = false) String body,
+    void send(@PathVariable String id, @RequestBody(required = false) byte[] body,
               @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
               HttpServletResponse response) throws IOException {
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -64,7 +68,7 @@ class MessageStreamController {
         }
         ChatTurns.Started started;
         try {
-            started = turns.start(CurrentUser.id(), id, body);
+            started = turns.start(CurrentUser.id(), id, strictUtf8(body));
         } catch (ApiException e) {
             writeError(response, e);
             return;
@@ -126,8 +130,23 @@ class MessageStreamController {
                 .orElseThrow(() -> ApiException.notFound("Message not found"));
     }
 
+    /** The body as text; bytes that are not UTF-8 are refused rather than turned into replacement characters. */
+    private static String strictUtf8(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest(SendMessageRequest.NOT_JSON);
+        }
+    }
+
     private static void writeError(HttpServletResponse response, ApiException e) throws IOException {
         response.setStatus(e.status().value());
+        if (e instanceof ModelLimitExceededException limit) {
+            response.setHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(new ApiError(e.getMessage())));
     }

@@ -53,7 +53,9 @@ public final class StreamLatencyBenchmark {
         Path home = Path.of(System.getProperty("bench.home", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("cvchat-bench");
 
-        try (LocalStack stack = LocalStack.create(StackConfig.forTests(home, data, Map.of()))) {
+        // hundreds of streams of one user: the per-user model limit (platform-common) is not what is measured here
+        try (LocalStack stack = LocalStack.create(StackConfig.forTests(home, data,
+                Map.of("PLATFORM_MODEL_LIMITS_ENABLED", "false")))) {
             System.out.println("Starting Kafka, the store, auth-service, chat-service and the gateway …");
             stack.startInfrastructure();
             stack.startServices(EnumSet.of(ServiceSpec.AUTH, ServiceSpec.CHAT, ServiceSpec.GATEWAY));

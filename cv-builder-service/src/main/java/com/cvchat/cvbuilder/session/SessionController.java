@@ -42,7 +42,11 @@ class SessionController {
 
     @PostMapping(value = "/message", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter messageStream(@RequestBody SessionRequests.Message request) {
-        return streams.message(CurrentUser.id(), request);
+        // checked before the stream opens: a bad request is a 400 (someone else's session a 404), not a 200 stream
+        // with an error event
+        SessionRequests.Message body = request.check();
+        sessions.checkTurn(CurrentUser.id(), body.sessionId(), body.message());
+        return streams.message(CurrentUser.id(), body);
     }
 
     @GetMapping("/session/{sessionId}")

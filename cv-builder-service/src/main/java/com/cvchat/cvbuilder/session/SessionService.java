@@ -60,6 +60,12 @@ class SessionService {
         return message(userId, sessionId, message, text -> { });
     }
 
+    /** The checks of a turn that need no model (length, the user's own live session), for a 4xx before a stream opens. */
+    void checkTurn(String userId, String sessionId, String message) {
+        checkLength(message);
+        queries.require(sessionId, userId);
+    }
+
     /** A turn whose reply is also handed to {@code onChunk} piece by piece while it is produced. */
     SessionResponses.Replied message(String userId, String sessionId, String message, Consumer<String> onChunk) {
         checkLength(message);

@@ -13,6 +13,7 @@ import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.limits.ModelUsageLimits;
 import com.cvchat.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,14 @@ public class CvTurnClient {
     private final EventPublisher publisher;
     private final TurnResponses responses;
     private final TurnProperties properties;
+    private final ModelUsageLimits limits;
 
-    CvTurnClient(EventPublisher publisher, TurnResponses responses, TurnProperties properties) {
+    CvTurnClient(EventPublisher publisher, TurnResponses responses, TurnProperties properties,
+                 ModelUsageLimits limits) {
         this.publisher = publisher;
         this.responses = responses;
         this.properties = properties;
+        this.limits = limits;
     }
 
     /** Asks the model for the patch and next question of the question's message. */
@@ -55,6 +59,7 @@ public class CvTurnClient {
 
     /** As {@link #ask(TurnQuestion)}, handing each streamed piece of the reply to {@code onChunk} as it arrives. */
     public TurnResult ask(TurnQuestion question, Consumer<String> onChunk) {
+        limits.acquire(question.userId());
         String requestId = UUID.randomUUID().toString();
         LlmRequest request = request(requestId, question, properties.historyWindow());
         CompletableFuture<LlmResponseEvent> answer = responses.expect(requestId, onChunk);
@@ -64,7 +69,11 @@ public class CvTurnClient {
             }
             publisher.publishAndWait(Topics.LLM_REQUESTS,
                     EventEnvelope.of(question.sessionId(), question.userId(), requestId, request));
-            return toResult(answer.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS));
+            LlmResponseEvent response = answer.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (response instanceof LlmCompleted completed) {
+                limits.recordUsage(question.userId(), completed.usage());
+            }
+            return toResult(response);
         } catch (TimeoutException e) {
             cancel(question, requestId);
             throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, TIMEOUT_MESSAGE);

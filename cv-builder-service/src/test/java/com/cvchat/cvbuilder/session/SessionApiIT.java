@@ -351,7 +351,8 @@ class SessionApiIT {
 
         HttpApi.Response foreign = api().postForStream("/message", token(UUID.randomUUID().toString()),
                 HttpApi.body().put("session_id", sessionId).put("message", "hi"));
-        assertThat(foreign.body()).contains("event:error").contains("Chat session not found or expired");
+        assertThat(foreign.status()).as("someone else's session: refused before any stream opens").isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo("{\"error\":\"Chat session not found or expired\"}");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package com.cvchat.platform.web;
 
 import com.cvchat.platform.userkeys.UserErasedException;
+import com.cvchat.platform.limits.ModelLimitExceededException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -28,6 +31,11 @@ public class ApiErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
+        if (e instanceof ModelLimitExceededException limit) {
+            return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()))
+                    .body(new ApiError(e.getMessage()));
+        }
         return error(e.status(), e.getMessage());
     }
 
@@ -104,6 +112,7 @@ public class ApiErrorAdvice {
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new ApiError(message));
+        // JSON whatever the client accepts: an SSE client (Accept: text/event-stream) gets a readable error too
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
     }
 }

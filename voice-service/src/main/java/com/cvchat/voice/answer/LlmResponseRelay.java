@@ -58,6 +58,7 @@ class LlmResponseRelay {
 
     private void onCompleted(LlmCompleted completed) {
         pending.remove(completed.requestId()).ifPresent(request -> {
+            turns.countUsage(request, completed.usage());
             if (request.title) {
                 String title = cleanTitle(completed.text());
                 turns.storeTitle(request, title);

@@ -10,8 +10,10 @@ import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.limits.ModelUsageLimits;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -35,14 +37,17 @@ public class VoiceTurns {
 
     private final EventPublisher events;
     private final PendingRequests pending;
+    private final ModelUsageLimits limits;
 
-    VoiceTurns(EventPublisher events, PendingRequests pending) {
+    VoiceTurns(EventPublisher events, PendingRequests pending, ModelUsageLimits limits) {
         this.events = events;
         this.pending = pending;
+        this.limits = limits;
     }
 
     /** Stores the user message and asks the model; returns the id of the answer request. */
     public String submit(VoiceTurn turn, AnswerSink sink) {
+        limits.acquire(turn.userId()); // a refused turn stores and publishes nothing
         String requestId = UUID.randomUUID().toString();
         events.publishAndWait(Topics.CONVERSATION_EVENTS, envelope(turn, requestId, new MessageAdded(
                 UUID.randomUUID().toString(), "user", turn.transcript(), CHANNEL, requestId, null)));
@@ -71,6 +76,10 @@ public class VoiceTurns {
                     requestId, new LlmCancel(requestId, reason)));
             return true;
         }).orElse(false);
+    }
+
+    void countUsage(PendingRequests.Pending request, TokenUsage usage) {
+        limits.recordUsage(request.userId, usage);
     }
 
     void storeAnswer(PendingRequests.Pending request, String text, String disclaimerCategory) {

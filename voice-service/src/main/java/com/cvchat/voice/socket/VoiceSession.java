@@ -2,6 +2,7 @@ package com.cvchat.voice.socket;
 
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.platform.web.ApiException;
 import com.cvchat.voice.answer.AnswerSink;
 import com.cvchat.voice.answer.VoiceTurn;
 import com.cvchat.voice.answer.VoiceTurns;
@@ -157,6 +158,8 @@ class VoiceSession implements AnswerSink {
             synchronized (this) {
                 streamingAnswer = requestId;
             }
+        } catch (ApiException e) {
+            send(ServerMessage.error(e.getMessage())); // a limit on model usage: the message says when to retry
         } catch (RuntimeException e) {
             log.warn("Could not submit the voice turn", e);
             send(ServerMessage.error("Your message could not be sent to the AI; please try again"));

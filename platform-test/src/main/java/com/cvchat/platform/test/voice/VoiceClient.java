@@ -65,6 +65,11 @@ public final class VoiceClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** One binary frame (the protocol only has text frames: hostile-input tests). */
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     public void send(JsonNode message) {
         send(JSON.writeValueAsString(message));
     }
