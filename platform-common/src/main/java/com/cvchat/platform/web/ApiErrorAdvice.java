@@ -1,7 +1,7 @@
 package com.cvchat.platform.web;
 
-import com.cvchat.platform.userkeys.UserErasedException;
 import com.cvchat.platform.limits.ModelLimitExceededException;
+import com.cvchat.platform.userkeys.UserErasedException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
