@@ -23,6 +23,9 @@ public final class E2eStack {
             "LLM_PROVIDER", "offline",
             "LLM_OFFLINE_WORD_DELAY", "PT0.005S");
 
+    /** Timeout of every plain HTTP call of a test: a request nobody answers fails the test instead of blocking it. */
+    public static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private static LocalStack stack;
     /** Why the one start attempt failed: later test classes fail at once instead of waiting for another start. */
     private static RuntimeException startFailure;

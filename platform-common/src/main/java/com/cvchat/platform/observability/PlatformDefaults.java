@@ -54,6 +54,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 "com.cvchat.events.json.EventDeserializer");
         defaults.put("spring.kafka.consumer.auto-offset-reset", "latest");
         defaults.put("spring.kafka.consumer.properties.fetch.max.wait.ms", "100");
+        // a crashed instance's partitions move to the others after 10 s (Kafka's default: 45 s)
+        defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

@@ -1,5 +1,6 @@
 package com.cvchat.platform.web;
 
+import com.cvchat.platform.faults.TransientFailures;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 public class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+    /** The store or the event log is unreachable for a moment (see {@link TransientFailures}). */
+    static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -92,6 +95,11 @@ public class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            log.warn("A dependency is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(new ApiError(UNAVAILABLE));
+        }
         log.error("Unhandled error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
