@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The whole stack, started once per test JVM on free ports with a fresh data folder, stopped at JVM exit.
  * Services run from the jars that {@code ./mvnw verify} packaged before this module's integration tests.
- * Settings every e2e test relies on go in {@link #ENV} (for instance a fast offline model pace).
+ * Settings every e2e test relies on go in {@link #ENV} (for instance a fast offline model pace). Two llm-worker
+ * instances run, sharing {@code llm.requests} ({@code WorkerSharingE2eIT}).
  */
 public final class E2eStack {
 
@@ -46,6 +47,8 @@ public final class E2eStack {
                 try {
                     started.startInfrastructure();
                     started.startServices(EnumSet.allOf(ServiceSpec.class));
+                    // a second llm-worker: requests are shared between two instances, as in production
+                    started.startInstance(ServiceSpec.LLM_WORKER, "llm-worker-2", Map.of());
                 } catch (RuntimeException e) {
                     started.close(); // a stack that did not come up must not keep running
                     startFailure = e;

@@ -179,10 +179,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance of {@code spec} on {@code port} (log {@code <name>.log}), with the same environment as
+     * Starts one more instance of {@code spec} on a free port (log {@code <name>.log}), with the same environment as
      * the others plus {@code env}, and waits until it is UP: a second llm-worker, a second chat-service.
      */
-    public ServiceProcess startInstance(ServiceSpec spec, String name, int port, Map<String, String> env) {
+    public ServiceProcess startInstance(ServiceSpec spec, String name, Map<String, String> env) {
+        int port = StackConfig.freePort();
         Map<String, String> environment = environment(spec);
         environment.putAll(env);
         ServiceProcess process = ServiceProcess.startInstance(spec, name, jar(spec), port,
