@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one scenario measured: messages sent, answered, lost (goal 0), duplicated (goal 0) and the time from the fault
  * to recovery. Printed as one line and appended to {@code target/reliability-figures.txt}.
  */
 record Figures(String scenario, int sent, int answered, int lost, int duplicated, Duration recovery) {
+
+    private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
     String line() {
         return String.format("RELIABILITY %-28s sent=%3d answered=%3d lost=%d duplicated=%d recover=%.1fs",
@@ -21,8 +24,11 @@ record Figures(String scenario, int sent, int answered, int lost, int duplicated
     Figures print() {
         System.out.println(line());
         try {
+            // the first scenario of a test run starts the file afresh
+            StandardOpenOption mode = FIRST.getAndSet(false)
+                    ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
             Files.writeString(Path.of("target", "reliability-figures.txt"), line() + System.lineSeparator(),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
