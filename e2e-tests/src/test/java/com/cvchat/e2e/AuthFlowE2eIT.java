@@ -29,7 +29,8 @@ class AuthFlowE2eIT {
     }
 
     private Reply call(String method, String path, Object body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(E2eStack.api() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.api() + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -94,13 +95,13 @@ class AuthFlowE2eIT {
 
         String userId = call("GET", "/auth/me", null, user.accessToken()).body().path("id").asString();
         String internal = "/internal/v1/users/" + userId + "/gemini-api-key";
-        HttpResponse<String> viaGateway = http.send(HttpRequest.newBuilder(
-                        URI.create(E2eStack.url(ServiceSpec.GATEWAY) + internal))
+        HttpResponse<String> viaGateway = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.url(ServiceSpec.GATEWAY) + internal))
                 .header("Authorization", user.bearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(viaGateway.statusCode()).isEqualTo(404);
         assertThat(viaGateway.body()).doesNotContain(apiKey);
-        HttpResponse<String> directWithUserToken = http.send(HttpRequest.newBuilder(
-                        URI.create(E2eStack.url(ServiceSpec.AUTH) + internal))
+        HttpResponse<String> directWithUserToken = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.url(ServiceSpec.AUTH) + internal))
                 .header("Authorization", user.bearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(directWithUserToken.statusCode()).isEqualTo(401);
 

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The whole stack, started once per test JVM on free ports with a fresh data folder, stopped at JVM exit.
  * Services run from the jars that {@code ./mvnw verify} packaged before this module's integration tests.
- * Settings every e2e test relies on go in {@link #ENV} (for instance a fast offline model pace).
+ * Settings every e2e test relies on go in {@link #ENV} (for instance a fast offline model pace). Two llm-worker
+ * instances run, sharing {@code llm.requests} ({@code WorkerSharingE2eIT}).
  */
 public final class E2eStack {
 
@@ -26,6 +27,9 @@ public final class E2eStack {
             "LLM_PROVIDER", "offline",
             "LLM_OFFLINE_WORD_DELAY", "PT0.005S",
             "INTERNAL_API_TOKEN", INTERNAL_API_TOKEN);
+
+    /** Timeout of every plain HTTP call of a test: a request nobody answers fails the test instead of blocking it. */
+    public static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private static LocalStack stack;
     /** Why the one start attempt failed: later test classes fail at once instead of waiting for another start. */
@@ -47,6 +51,8 @@ public final class E2eStack {
                 try {
                     started.startInfrastructure();
                     started.startServices(EnumSet.allOf(ServiceSpec.class));
+                    // a second llm-worker: requests are shared between two instances, as in production
+                    started.startInstance(ServiceSpec.LLM_WORKER, "llm-worker-2", Map.of());
                 } catch (RuntimeException e) {
                     started.close(); // a stack that did not come up must not keep running
                     startFailure = e;

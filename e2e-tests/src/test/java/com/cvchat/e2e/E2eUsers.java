@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 public final class E2eUsers {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A logged-in user. */
@@ -53,7 +54,7 @@ public final class E2eUsers {
 
     private static HttpResponse<String> post(String path, JsonNode body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path)).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,8 @@ class GatewaySecurityE2eIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+        return http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(url)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -65,7 +66,8 @@ class GatewaySecurityE2eIT {
     @Test
     void shouldCarryARequestIdThroughTheGateway() throws Exception {
         E2eUsers.User user = E2eUsers.newUser();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(E2eStack.api() + "/auth/me"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.api() + "/auth/me"))
                 .header("Authorization", user.bearer()).header("X-Request-Id", "e2e-trace-7").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

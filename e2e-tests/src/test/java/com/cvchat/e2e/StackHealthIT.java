@@ -23,8 +23,8 @@ class StackHealthIT {
     void shouldBringUpEveryServiceAndTheTopics() throws Exception {
         E2eStack.get();
         for (ServiceSpec spec : ServiceSpec.values()) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create(E2eStack.url(spec) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                    .uri(URI.create(E2eStack.url(spec) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(spec.module()).isEqualTo(200);
             assertThat(health.body()).as(spec.module()).contains("\"status\":\"UP\"");
         }
@@ -40,7 +40,8 @@ class StackHealthIT {
 
     @Test
     void shouldRejectAnonymousRequestsAtTheGatewayWithTheSpecText() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(E2eStack.api() + "/chats")).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.api() + "/chats")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":\"Invalid or expired token\"}");

@@ -116,12 +116,14 @@ class VoiceE2eIT {
     }
 
     private static JsonNode get(E2eUsers.User user, String path) {
-        return send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
+        return send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
                 .GET().build());
     }
 
     private static JsonNode post(E2eUsers.User user, String path) {
-        return send(HttpRequest.newBuilder(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
+        return send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
+                .uri(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

@@ -92,24 +92,64 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts Kafka and MongoDB on the configured ports and data folder. */
     public void startInfrastructure() {
+        startKafka();
+        startStore();
+    }
+
+    /** Starts (or, after {@link #stopKafka()}, starts again) the broker on the same ports and log directories. */
+    public synchronized void startKafka() {
+        if (kafka != null) {
+            throw new IllegalStateException("Kafka is already running");
+        }
         kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         started.add(kafka);
+    }
+
+    /** Stops the broker (a controlled shutdown); the services keep running and reconnect when it is back. */
+    public synchronized void stopKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        started.remove(kafka);
+        kafka.close();
+        kafka = null;
+    }
+
+    /** Starts (or, after {@link #stopStore()}, starts again) the store on the same port and data. */
+    public synchronized void startStore() {
+        if (mongo != null) {
+            throw new IllegalStateException("The store is already running");
+        }
         mongo = MongoStore.onDisk(config.dataDir().resolve("mongo"), config.mongoPort());
         started.add(mongo);
+    }
+
+    /** Stops the store, closing every client connection; the services keep running. */
+    public synchronized void stopStore() {
+        if (mongo == null) {
+            throw new IllegalStateException("The store is not running");
+        }
+        started.remove(mongo);
+        mongo.close();
+        mongo = null;
     }
 
     /** Starts the given services as processes and waits until each reports UP. */
     public void startServices(Set<ServiceSpec> specs) {
         for (ServiceSpec spec : specs) {
-            Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
-            }
-            ServiceProcess process = ServiceProcess.start(spec, jar, config.port(spec),
+            ServiceProcess process = ServiceProcess.start(spec, jar(spec), config.port(spec),
                     config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
             services.add(process);
         }
         awaitHealthy();
+    }
+
+    private Path jar(ServiceSpec spec) {
+        Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        return jar;
     }
 
     private Map<String, String> environment(ServiceSpec spec) {
@@ -130,17 +170,69 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /** The running instances of {@code spec}, the one {@link #startServices} started first. */
+    public synchronized List<ServiceProcess> instances(ServiceSpec spec) {
+        return services.stream().filter(s -> s.spec() == spec).toList();
+    }
+
+    /** The first running instance of {@code spec}. */
+    public ServiceProcess instance(ServiceSpec spec) {
+        return instances(spec).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(spec.module() + " is not running"));
+    }
+
+    /**
+     * Starts one more instance of {@code spec} on a free port (log {@code <name>.log}), with the same environment as
+     * the others plus {@code env}, and waits until it is UP: a second llm-worker, a second chat-service.
+     */
+    public ServiceProcess startInstance(ServiceSpec spec, String name, Map<String, String> env) {
+        int port = StackConfig.freePort();
+        Map<String, String> environment = environment(spec);
+        environment.putAll(env);
+        ServiceProcess process = ServiceProcess.startInstance(spec, name, jar(spec), port,
+                config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment);
+        synchronized (this) {
+            services.add(process);
+        }
+        awaitHealthy(List.of(process));
+        return process;
+    }
+
+    /** Kills {@code instance} with SIGKILL (no shutdown hook, no graceful stop): a crash. */
+    public synchronized void kill(ServiceProcess instance) {
+        instance.kill();
+        services.remove(instance);
+    }
+
+    /**
+     * Starts a killed (or running: it is killed first) instance again on the same port, log and environment, plus
+     * {@code envOverrides}, and waits until it is UP.
+     */
+    public ServiceProcess restart(ServiceProcess instance, Map<String, String> envOverrides) {
+        kill(instance);
+        ServiceProcess again = instance.restart(envOverrides);
+        synchronized (this) {
+            services.add(again);
+        }
+        awaitHealthy(List.of(again));
+        return again;
+    }
+
     private void awaitHealthy() {
+        awaitHealthy(List.copyOf(services));
+    }
+
+    private void awaitHealthy(List<ServiceProcess> starting) {
         Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.alive()) {
-                    throw new IllegalStateException(service.spec().module() + " exited during start-up. Last lines of "
+                    throw new IllegalStateException(service.name() + " exited during start-up. Last lines of "
                             + service.log() + ":\n" + service.tail(40));
                 }
                 if (service.healthy()) {
-                    System.out.println("  ✓ " + service.spec().module() + " is UP");
+                    System.out.println("  ✓ " + service.name() + " is UP");
                     waiting.remove(service);
                 }
             }
@@ -205,10 +297,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return "localhost:" + config.kafkaPort();
     }
 
     public String mongoConnectionString() {
-        return mongo.connectionString();
+        return "mongodb://localhost:" + config.mongoPort();
     }
 }

@@ -23,20 +23,45 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final Launch launch;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log, int port) {
+    /** What it takes to start the same instance again (same port, log and environment). */
+    private record Launch(Path jar, Path logDir, Path cdsDir, String name, Map<String, String> env) {
+    }
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path log, int port, Launch launch) {
         this.spec = spec;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.launch = launch;
     }
 
     static ServiceProcess start(ServiceSpec spec, Path jar, int port, Path logDir, Path cdsDir,
                                 Map<String, String> env) {
+        return start(spec, port, new Launch(jar, logDir, cdsDir, spec.module(), Map.copyOf(env)));
+    }
+
+    /** Another instance of {@code spec} named {@code name} (its log: {@code <name>.log}). */
+    static ServiceProcess startInstance(ServiceSpec spec, String name, Path jar, int port, Path logDir, Path cdsDir,
+                                        Map<String, String> env) {
+        return start(spec, port, new Launch(jar, logDir, cdsDir, name, Map.copyOf(env)));
+    }
+
+    /** The same instance started again (after {@link #kill()} or {@link #close()}), with {@code envOverrides} on top. */
+    ServiceProcess restart(Map<String, String> envOverrides) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(launch.env());
+        env.putAll(envOverrides);
+        return start(spec, port, new Launch(launch.jar(), launch.logDir(), launch.cdsDir(), launch.name(), env));
+    }
+
+    private static ServiceProcess start(ServiceSpec spec, int port, Launch launch) {
+        Path jar = launch.jar();
+        Path cdsDir = launch.cdsDir();
         try {
-            Files.createDirectories(logDir);
+            Files.createDirectories(launch.logDir());
             Files.createDirectories(cdsDir);
-            Path log = logDir.resolve(spec.module() + ".log");
+            Path log = launch.logDir().resolve(launch.name() + ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(List.of(
@@ -49,9 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().putAll(env);
-            return new ServiceProcess(spec, builder.start(), log, port);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(launch.env());
+            return new ServiceProcess(spec, builder.start(), log, port, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module(), e);
         }
@@ -59,6 +84,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceSpec spec() {
         return spec;
+    }
+
+    /** The instance's name: the module name, or the name given to an extra instance. */
+    public String name() {
+        return launch.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {
@@ -91,6 +133,17 @@ public final class ServiceProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log)";
+        }
+    }
+
+    /** SIGKILL now, children too: a crash (no shutdown hook, no graceful stop). Waits until the process is gone. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package com.cvchat.platform.kafka;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topic;
+import com.cvchat.platform.faults.HaltAfterPublish;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -15,9 +16,16 @@ import java.util.concurrent.TimeoutException;
 public class EventPublisher {
 
     private final KafkaTemplate<Object, Object> template;
+    private final HaltAfterPublish halt;
 
     public EventPublisher(KafkaTemplate<Object, Object> template) {
+        this(template, HaltAfterPublish.off());
+    }
+
+    /** With the crash-test switch {@code platform.faults.halt-after-publish} (off unless set). */
+    public EventPublisher(KafkaTemplate<Object, Object> template, HaltAfterPublish halt) {
         this.template = template;
+        this.halt = halt;
     }
 
     public <P extends EventPayload> CompletableFuture<SendResult<Object, Object>> publish(
@@ -32,6 +40,7 @@ public class EventPublisher {
     public <P extends EventPayload> void publishAndWait(Topic<? super P> topic, EventEnvelope<P> envelope) {
         try {
             publish(topic, envelope).get(10, TimeUnit.SECONDS);
+            halt.afterAcknowledged(envelope.type());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublishException("Interrupted while publishing " + envelope.type(), e);

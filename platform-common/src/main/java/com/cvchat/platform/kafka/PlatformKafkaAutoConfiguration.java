@@ -2,11 +2,14 @@ package com.cvchat.platform.kafka;
 
 import com.cvchat.events.Topic;
 import com.cvchat.events.Topics;
+import com.cvchat.platform.faults.HaltAfterPublish;
+import com.cvchat.platform.faults.TransientFailures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +26,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +40,9 @@ import java.util.Map;
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 public class PlatformKafkaAutoConfiguration {
+
+    /** Wait between attempts of a record whose processing failed because the store or broker is down. */
+    static final Duration TRANSIENT_RETRY_INTERVAL = Duration.ofSeconds(1);
 
     @Bean
     @ConditionalOnProperty(name = "platform.kafka.create-topics", matchIfMissing = true)
@@ -52,8 +59,9 @@ public class PlatformKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<Object, Object> kafkaTemplate) {
-        return new EventPublisher(kafkaTemplate);
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> kafkaTemplate,
+                                  @Value("${platform.faults.halt-after-publish:}") String haltAfterPublish) {
+        return new EventPublisher(kafkaTemplate, new HaltAfterPublish(haltAfterPublish));
     }
 
     @Bean
@@ -70,7 +78,11 @@ public class PlatformKafkaAutoConfiguration {
         templates.put(Object.class, kafkaTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DLT_SUFFIX, record.partition()));
-        return new DefaultErrorHandler(recoverer,
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries()));
+        // the store or the broker being down is not the record's fault: retry until it is back, never dead-letter
+        handler.setBackOffFunction((record, exception) -> TransientFailures.isTransient(exception)
+                ? new FixedBackOff(TRANSIENT_RETRY_INTERVAL.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        return handler;
     }
 }

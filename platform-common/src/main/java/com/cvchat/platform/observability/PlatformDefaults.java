@@ -57,6 +57,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // crypto-shredding of conversation payloads: the master key wrapping users' data keys (a secret)
         defaults.put("platform.user-keys.master-key", "${USER_KEYS_MASTER_KEY:}");
         defaults.put("platform.user-keys.master-key-file", "${USER_KEYS_MASTER_KEY_FILE:}");
+        // a crashed instance's partitions move to the others after 10 s (Kafka's default: 45 s)
+        defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

@@ -1,5 +1,6 @@
 package com.cvchat.platform.web;
 
+import com.cvchat.platform.faults.TransientFailures;
 import com.cvchat.platform.limits.ModelLimitExceededException;
 import com.cvchat.platform.userkeys.UserErasedException;
 import jakarta.validation.ConstraintViolationException;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 public class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+    /** The store or the event log is unreachable for a moment (see {@link TransientFailures}). */
+    static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -106,6 +109,11 @@ public class ApiErrorAdvice {
                 // the account was erased while its access token is still valid: nothing more is written about it
                 return error(HttpStatus.UNAUTHORIZED, "Invalid or expired token");
             }
+        }
+        if (TransientFailures.isTransient(e)) {
+            log.warn("A dependency is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_JSON).body(new ApiError(UNAVAILABLE));
         }
         log.error("Unhandled error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");

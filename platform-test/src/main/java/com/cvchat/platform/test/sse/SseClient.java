@@ -27,6 +27,8 @@ public final class SseClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final SseEvent END = new SseEvent(null, null, 0);
+    /** Longest wait for a response to begin: a request nobody answers fails instead of blocking the test. */
+    private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(40);
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
@@ -62,7 +64,8 @@ public final class SseClient implements AutoCloseable {
     }
 
     private static SseClient open(HttpRequest.Builder request, String bearer, Map<String, String> headers) {
-        request.header("Accept", "text/event-stream").header("Authorization", bearer);
+        // bounds the wait for the response headers only: a stream's body may last as long as it likes
+        request.timeout(HEADERS_TIMEOUT).header("Accept", "text/event-stream").header("Authorization", bearer);
         headers.forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
