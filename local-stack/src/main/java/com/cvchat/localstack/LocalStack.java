@@ -100,16 +100,42 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the given services as processes and waits until each reports UP. */
     public void startServices(Set<ServiceSpec> specs) {
+        List<ServiceProcess> starting = new ArrayList<>();
         for (ServiceSpec spec : specs) {
-            Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
-            }
-            ServiceProcess process = ServiceProcess.start(spec, jar, config.port(spec),
+            ServiceProcess process = ServiceProcess.start(spec, jarOf(spec), config.port(spec),
                     config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
             services.add(process);
+            starting.add(process);
         }
-        awaitHealthy();
+        awaitHealthy(starting);
+    }
+
+    /**
+     * Starts one more process of {@code spec} on a free port (log {@code <name>.log}) with the stack's environment plus
+     * {@code extraEnv}, and waits until it reports UP. The stack stops it on close; the caller may stop it earlier.
+     * Benchmarks use it for several llm-worker instances.
+     */
+    public ServiceProcess startInstance(ServiceSpec spec, String name, Map<String, String> extraEnv) {
+        Map<String, String> env = environment(spec);
+        env.putAll(extraEnv);
+        ServiceProcess process = ServiceProcess.start(spec, name, jarOf(spec), StackConfig.freePort(),
+                config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), env);
+        services.add(process);
+        awaitHealthy(List.of(process));
+        return process;
+    }
+
+    /** The running process of {@code spec} started by {@link #startServices}, if any. */
+    public java.util.Optional<ServiceProcess> process(ServiceSpec spec) {
+        return services.stream().filter(s -> s.spec() == spec && s.port() == config.port(spec)).findFirst();
+    }
+
+    private Path jarOf(ServiceSpec spec) {
+        Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        return jar;
     }
 
     private Map<String, String> environment(ServiceSpec spec) {
@@ -127,9 +153,9 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private void awaitHealthy() {
+    private void awaitHealthy(List<ServiceProcess> starting) {
         Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.alive()) {

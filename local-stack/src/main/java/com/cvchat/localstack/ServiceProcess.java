@@ -33,10 +33,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(ServiceSpec spec, Path jar, int port, Path logDir, Path cdsDir,
                                 Map<String, String> env) {
+        return start(spec, spec.module(), jar, port, logDir, cdsDir, env);
+    }
+
+    /** {@code name} names the log file ({@code <name>.log}): another instance of a service gets its own. */
+    static ServiceProcess start(ServiceSpec spec, String name, Path jar, int port, Path logDir, Path cdsDir,
+                                Map<String, String> env) {
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(cdsDir);
-            Path log = logDir.resolve(spec.module() + ".log");
+            Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(List.of(
@@ -63,6 +69,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating system's process id (for resident memory and open files in benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     public boolean alive() {
