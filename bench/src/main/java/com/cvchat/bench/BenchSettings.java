@@ -19,7 +19,7 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
     }
 
     static BenchSettings quickRun() {
-        return new BenchSettings(true, false, List.of(1, 100, 500), 6, 100, 10, 3, 1_000, 500,
+        return new BenchSettings(true, false, List.of(1, 100), 10, 100, 10, 2, 1_000, 1_000,
                 Duration.ofSeconds(11), List.of(1, 2, 4), Duration.ofSeconds(3), Duration.ofSeconds(5),
                 Duration.ofSeconds(5));
     }

@@ -50,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
                     "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsDir.resolve(spec.module() + ".jsa"),
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                     "-Dcvchat.parent-pid=" + ProcessHandle.current().pid(),
-                    "-jar", jar.toString(),
+                    "-jar", extracted(spec, jar, cdsDir).toString(),
                     "--server.port=" + port,
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -61,6 +61,34 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module(), e);
         }
+    }
+
+    /**
+     * The jar to run: Spring Boot's extracted layout ({@code <cds>/<module>/<module>.jar} + {@code lib/}), so that the
+     * class-data archive can hold the application's classes too (it cannot take classes from the nested jars of the
+     * fat jar; only the JDK's). Extracted again when the packaged jar is newer; the fat jar itself if that fails.
+     */
+    static Path extracted(ServiceSpec spec, Path jar, Path cdsDir) {
+        Path dir = cdsDir.resolve(spec.module());
+        Path runnable = dir.resolve(jar.getFileName());
+        try {
+            if (Files.isRegularFile(runnable)
+                    && Files.getLastModifiedTime(runnable).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return runnable;
+            }
+            Process extract = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (extract.waitFor(60, TimeUnit.SECONDS) && extract.exitValue() == 0 && Files.isRegularFile(runnable)) {
+                return runnable;
+            }
+            extract.destroyForcibly();
+        } catch (IOException e) {
+            // fall back to the fat jar
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return jar;
     }
 
     public ServiceSpec spec() {
