@@ -14,13 +14,13 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
 
     static BenchSettings fullRun() {
         return new BenchSettings(false, true, List.of(1, 100, 500), 20, 100, 30, 10, 10_000, 2_000,
-                Duration.ofSeconds(12), List.of(1, 2, 4), Duration.ofSeconds(6), Duration.ofSeconds(15),
+                Duration.ofSeconds(12), List.of(1, 2, 4), Duration.ofSeconds(10), Duration.ofSeconds(15),
                 Duration.ofSeconds(15));
     }
 
     static BenchSettings quickRun() {
         return new BenchSettings(true, false, List.of(1, 100), 10, 100, 10, 2, 1_000, 1_000,
-                Duration.ofSeconds(11), List.of(1, 2, 4), Duration.ofSeconds(3), Duration.ofSeconds(5),
+                Duration.ofSeconds(11), List.of(1, 2, 4), Duration.ofSeconds(6), Duration.ofSeconds(6),
                 Duration.ofSeconds(5));
     }
 

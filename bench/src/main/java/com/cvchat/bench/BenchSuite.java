@@ -1,6 +1,7 @@
 package com.cvchat.bench;
 
 import com.cvchat.localstack.LocalStack;
+import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.localstack.StackConfig;
 import com.cvchat.platform.test.llm.ScriptedModel;
@@ -179,6 +180,7 @@ public final class BenchSuite {
                 "GATEWAY_RATE_LIMIT_USER_PER_SECOND", "1000000",
                 "CHAT_STREAM_HEARTBEAT", BenchSettings.HEARTBEAT.toString(),
                 "CHAT_STREAM_IDLE_TIMEOUT", "PT10M",
+                ServiceProcess.JAVA_OPTIONS, "-Xmx1g",
                 "LLM_PROVIDER", "offline");
     }
 

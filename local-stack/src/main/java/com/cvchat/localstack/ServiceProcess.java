@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM process, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Environment variable with extra JVM options for the service processes (space-separated). */
+    public static final String JAVA_OPTIONS = "CVCHAT_JAVA_OPTIONS";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
@@ -45,11 +48,20 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
+            // -Xms32m: the default initial heap (1/64 of the machine's memory) sizes the young generation so large
+            // that an idle service touched ~100 MiB more of it; the heap still grows to -Xmx when needed
             command.addAll(List.of(
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx384m",
+                    "-XX:ReservedCodeCacheSize=64m",
                     "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsDir.resolve(spec.module() + ".jsa"),
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-Dcvchat.parent-pid=" + ProcessHandle.current().pid(),
+                    "-Dcvchat.parent-pid=" + ProcessHandle.current().pid()));
+            // JVM options of the caller's own (e.g. a larger -Xmx for a load test) come last, so they win
+            String extra = env.getOrDefault(JAVA_OPTIONS, "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
                     "-jar", extracted(spec, jar, cdsDir).toString(),
                     "--server.port=" + port,
                     "--spring.profiles.active=local"));
