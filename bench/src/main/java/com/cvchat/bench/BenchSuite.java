@@ -63,7 +63,7 @@ public final class BenchSuite {
             String bearer = Api.newUserBearer(gateway);
             try (ScriptedModel model = ScriptedModel.start(stack.kafkaBootstrapServers());
                  RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers())) {
-                streaming(settings, table, raw, gateway, direct, bearer);
+                streaming(settings, table, stack, raw, gateway, direct, bearer);
                 System.out.println("6. voice …");
                 VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
                 table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
@@ -87,15 +87,17 @@ public final class BenchSuite {
     }
 
     /** Items 1–3: the floor, the chunk path at each level through the gateway and direct, the first chunk. */
-    private static void streaming(BenchSettings s, ResultTable table, RawKafkaProbe raw, String gateway,
-                                  String direct, String bearer) throws Exception {
+    private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, RawKafkaProbe raw,
+                                  String gateway, String direct, String bearer) throws Exception {
         System.out.println("2. chunk path (warm-up) …");
         ChunkPathBench.run(gateway, bearer, 20, 5, s.paceMs());
         ChunkPathBench.run(direct, bearer, 20, 5, s.paceMs());
         for (int streams : s.streamLevels()) {
             System.out.println("1./2. floor and chunk path at " + streams + " streams …");
             Percentiles floor = raw.measure(streams * s.chunks(), streams * 1000.0 / s.paceMs());
+            double[] cpuBefore = cpu(stack);
             ChunkPathBench.Run viaGateway = ChunkPathBench.run(gateway, bearer, streams, s.chunks(), s.paceMs());
+            double[] cpuAfter = cpu(stack);
             ChunkPathBench.Run viaDirect = ChunkPathBench.run(direct, bearer, streams, s.chunks(), s.paceMs());
             String rate = String.format("%d chunks/s", streams * 1000 / s.paceMs());
             table.add("1 floor: raw Kafka produce → consume p50/p99 @ " + rate, floor.p50p99());
@@ -112,6 +114,10 @@ public final class BenchSuite {
             } else {
                 table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", figure);
             }
+            int delivered = g.count();
+            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service (whole run / chunks)",
+                    String.format("%.0f µs, %.0f µs", (cpuAfter[0] - cpuBefore[0]) * 1e6 / Math.max(delivered, 1),
+                            (cpuAfter[1] - cpuBefore[1]) * 1e6 / Math.max(delivered, 1)));
             Percentiles d = viaDirect.delays();
             table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams",
                     String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", d.p50(), d.p99(), d.p999(),
@@ -126,13 +132,19 @@ public final class BenchSuite {
         table.add("3 first chunk: gateway p50 − direct p50", String.format("%+.1f ms", extra), "≤ +5 ms", extra <= 5);
     }
 
+    /** CPU seconds used so far by the gateway and chat-service. */
+    private static double[] cpu(LocalStack stack) {
+        return new double[] {ProcessStats.cpuSeconds(stack.process(ServiceSpec.GATEWAY).orElseThrow().pid()),
+                ProcessStats.cpuSeconds(stack.process(ServiceSpec.CHAT).orElseThrow().pid())};
+    }
+
     private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
                                      String bearer) throws InterruptedException {
         ConnectionsBench.Result result = ConnectionsBench.run(gateway, bearer, s.connections(), s.connectionStep(),
                 s.connectionHold(), stack.process(ServiceSpec.GATEWAY).orElseThrow(),
                 stack.process(ServiceSpec.CHAT).orElseThrow());
         ConnectionsBench.Step zero = result.steps().getFirst();
-        ConnectionsBench.Step top = result.steps().getLast();
+        ConnectionsBench.Step top = result.best();
         boolean allHeld = result.heldWithHeartbeat() == result.target() && result.failedToOpen() == 0
                 && result.endedEarly() == 0;
         table.add("4 SSE streams held with heartbeats (gateway + chat-service)",

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * comments chat-service sends while idle. The client is the JDK's non-blocking HttpClient (one selector thread for
  * every connection). Streams are opened in steps; after each step both services are measured (heap after a full GC,
  * resident memory, open files, GC pauses). At the end the streams are held for a while and each must have received
- * its {@code start} event and at least one heartbeat after it, and still be open.
+ * its {@code start} event and at least one heartbeat after it, and still be open. A step that loses streams, or does
+ * not open them within {@link #STEP_TIMEOUT}, ends the ramp: the figures are then those of the best step.
  */
 final class ConnectionsBench {
 
@@ -32,9 +33,16 @@ final class ConnectionsBench {
     }
 
     record Result(int target, int opened, int failedToOpen, int endedEarly, int heldWithHeartbeat, List<Step> steps) {
+
+        /** The step with the most streams open (the last one, unless the ramp broke down). */
+        Step best() {
+            return steps.stream().max(java.util.Comparator.comparingInt(Step::open)).orElseThrow();
+        }
     }
 
     private static final int CREATING_AT_ONCE = 32;
+    /** A step that has not opened its streams by then ends the ramp (a service out of memory answers no more). */
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
 
     private ConnectionsBench() {
     }
@@ -52,7 +60,8 @@ final class ConnectionsBench {
             while (watchers.size() < target) {
                 int goal = Math.min(target, watchers.size() + step);
                 List<Watcher> batch = new ArrayList<>();
-                while (watchers.size() + batch.size() < goal) {
+                long stepDeadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+                while (watchers.size() + batch.size() < goal && System.nanoTime() < stepDeadline) {
                     Watcher watcher = new Watcher();
                     batch.add(watcher);
                     creating.acquire();
@@ -82,12 +91,17 @@ final class ConnectionsBench {
                 steps.add(new Step(open, ProcessStats.afterGc(gateway), ProcessStats.afterGc(chat)));
                 System.out.printf("  connections: %d open (%d asked), gateway %s, chat-service %s%n", open,
                         watchers.size(), steps.getLast().gateway(), steps.getLast().chat());
+                if (open < goal) {
+                    System.out.println("  connections: streams were lost or not opened in this step; the ramp stops");
+                    break;
+                }
             }
         }
         watchers.forEach(Watcher::markHoldStart);
         LockSupport.parkNanos(hold.toNanos()); // the hold is the measurement itself, not a wait for an outcome
         int held = (int) watchers.stream().filter(w -> w.open() && w.heartbeatsSinceHold() > 0).count();
-        int failedToOpen = (int) watchers.stream().filter(w -> w.failed.get() > 0 || !w.started).count();
+        int failedToOpen = (int) watchers.stream().filter(w -> w.failed.get() > 0 || !w.started).count()
+                + (target - watchers.size());
         int endedEarly = (int) watchers.stream().filter(w -> w.started && w.ended).count();
         watchers.forEach(Watcher::hangUp);
         return new Result(target, (int) watchers.stream().filter(w -> w.started).count(), failedToOpen, endedEarly,

@@ -52,6 +52,17 @@ record ProcessStats(double rssMib, long openFiles, double heapMib, double gcPaus
         }
     }
 
+    /** CPU time (user + system) the process has used so far, in seconds ({@code /proc/<pid>/stat}, 100 ticks/s). */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static long openFiles(long pid) {
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return fds.count();
