@@ -101,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the given services as processes and waits until each reports UP. */
     public void startServices(Set<ServiceSpec> specs) {
         List<ServiceProcess> starting = new ArrayList<>();
+        // the extracted jars (see ServiceProcess#extracted) of all of them at once: mostly waiting on the disk
+        Path cds = config.dataDir().resolve("cds");
+        specs.parallelStream().forEach(spec -> ServiceProcess.extracted(spec, jarOf(spec), cds));
         for (ServiceSpec spec : specs) {
             ServiceProcess process = ServiceProcess.start(spec, jarOf(spec), config.port(spec),
                     config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
