@@ -136,12 +136,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the given services as processes and waits until each reports UP. */
     public void startServices(Set<ServiceSpec> specs) {
+        List<ServiceProcess> starting = new ArrayList<>();
+        // the extracted jars (see ServiceProcess#extracted) of all of them at once: mostly waiting on the disk
+        Path cds = config.dataDir().resolve("cds");
+        specs.parallelStream().forEach(spec -> ServiceProcess.extracted(spec, jar(spec), cds));
         for (ServiceSpec spec : specs) {
             ServiceProcess process = ServiceProcess.start(spec, jar(spec), config.port(spec),
                     config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
             services.add(process);
+            starting.add(process);
         }
-        awaitHealthy();
+        awaitHealthy(starting);
     }
 
     private Path jar(ServiceSpec spec) {
@@ -216,10 +221,6 @@ public final class LocalStack implements AutoCloseable {
         }
         awaitHealthy(List.of(again));
         return again;
-    }
-
-    private void awaitHealthy() {
-        awaitHealthy(List.copyOf(services));
     }
 
     private void awaitHealthy(List<ServiceProcess> starting) {

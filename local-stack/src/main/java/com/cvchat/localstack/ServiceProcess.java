@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM process, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Environment variable with extra JVM options for the service processes (space-separated). */
+    public static final String JAVA_OPTIONS = "CVCHAT_JAVA_OPTIONS";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
@@ -64,12 +67,21 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = launch.logDir().resolve(launch.name() + ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
+            // -Xms32m: the default initial heap (1/64 of the machine's memory) sizes the young generation so large
+            // that an idle service touched ~100 MiB more of it; the heap still grows to -Xmx when needed
             command.addAll(List.of(
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx384m",
+                    "-XX:ReservedCodeCacheSize=64m",
                     "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsDir.resolve(spec.module() + ".jsa"),
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-Dcvchat.parent-pid=" + ProcessHandle.current().pid(),
-                    "-jar", jar.toString(),
+                    "-Dcvchat.parent-pid=" + ProcessHandle.current().pid()));
+            // JVM options of the caller's own (e.g. a larger -Xmx for a load test) come last, so they win
+            String extra = launch.env().getOrDefault(JAVA_OPTIONS, "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
+                    "-jar", extracted(spec, jar, cdsDir).toString(),
                     "--server.port=" + port,
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -80,6 +92,34 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module(), e);
         }
+    }
+
+    /**
+     * The jar to run: Spring Boot's extracted layout ({@code <cds>/<module>/<module>.jar} + {@code lib/}), so that the
+     * class-data archive can hold the application's classes too (it cannot take classes from the nested jars of the
+     * fat jar; only the JDK's). Extracted again when the packaged jar is newer; the fat jar itself if that fails.
+     */
+    static Path extracted(ServiceSpec spec, Path jar, Path cdsDir) {
+        Path dir = cdsDir.resolve(spec.module());
+        Path runnable = dir.resolve(jar.getFileName());
+        try {
+            if (Files.isRegularFile(runnable)
+                    && Files.getLastModifiedTime(runnable).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return runnable;
+            }
+            Process extract = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (extract.waitFor(60, TimeUnit.SECONDS) && extract.exitValue() == 0 && Files.isRegularFile(runnable)) {
+                return runnable;
+            }
+            extract.destroyForcibly();
+        } catch (IOException e) {
+            // fall back to the fat jar
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return jar;
     }
 
     public ServiceSpec spec() {
@@ -99,6 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The operating system's process id (for resident memory and open files in benchmarks). */
     public long pid() {
         return process.pid();
     }

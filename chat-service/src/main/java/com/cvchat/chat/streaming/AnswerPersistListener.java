@@ -4,9 +4,13 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
-/** The shared consumer group ({@code chat-persister}) that stores every chat answer exactly once. */
+/**
+ * The shared consumer group ({@code chat-persister}) that stores every chat answer exactly once. It needs only the
+ * terminal events, so chunks are not even parsed ({@link TerminalEventsDeserializer}).
+ */
 @Component
 class AnswerPersistListener {
 
@@ -17,9 +21,12 @@ class AnswerPersistListener {
     }
 
     @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
-            properties = "auto.offset.reset=earliest")
-    void on(EventEnvelope<EventPayload> envelope) {
-        if (envelope.payload() instanceof LlmResponseEvent event && ResponseFanOut.ORIGIN.equals(event.origin())) {
+            properties = {"auto.offset.reset=earliest",
+                    "spring.deserializer.value.delegate.class=com.cvchat.chat.streaming.TerminalEventsDeserializer"})
+    void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
+        // a chunk arrives as null: see TerminalEventsDeserializer
+        if (envelope != null && envelope.payload() instanceof LlmResponseEvent event
+                && ResponseFanOut.ORIGIN.equals(event.origin())) {
             persister.finish(event);
         }
     }

@@ -57,15 +57,24 @@ public class AnswerStreamWriter {
                         SseEvents.start(record.messageId(), record.firstMessage(), cursor.title));
             }
             LlmResponseEvent event = first;
+            long idleDeadline = System.nanoTime() + settings.idleTimeout().toNanos();
             while (true) {
                 if (event == null) {
-                    event = queue.poll(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    if (event == null) {
+                    long left = idleDeadline - System.nanoTime();
+                    event = left <= 0 ? null
+                            : queue.poll(Math.min(left, settings.heartbeat().toNanos()), TimeUnit.NANOSECONDS);
+                    if (event == null && System.nanoTime() - idleDeadline >= 0) {
                         send(out, SseEvents.endId(record.messageId()),
                                 SseEvents.error("The AI did not answer in time. Please try again."));
                         return;
                     }
+                    if (event == null) {
+                        out.write(SseEvents.HEARTBEAT);
+                        out.flush();
+                        continue;
+                    }
                 }
+                idleDeadline = System.nanoTime() + settings.idleTimeout().toNanos();
                 if (cursor.handle(out, event)) {
                     return;
                 }

@@ -15,6 +15,12 @@ final class SseEvents {
 
     static final String END = "end";
 
+    /**
+     * A comment line sent while a stream waits for the model ({@code chat.stream.heartbeat}): clients ignore it (the
+     * SSE format says so), and it keeps proxies and load balancers from closing a quiet connection.
+     */
+    static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+
     private SseEvents() {
     }
 

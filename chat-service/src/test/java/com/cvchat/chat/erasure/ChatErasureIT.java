@@ -1,7 +1,6 @@
 package com.cvchat.chat.erasure;
 
 import com.cvchat.chat.support.ChatApi;
-import com.cvchat.chat.support.ScriptedModel;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
@@ -11,6 +10,7 @@ import com.cvchat.events.json.EventHeaders;
 import com.cvchat.platform.replay.ConversationLog;
 import com.cvchat.platform.replay.ProjectionListener;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import com.cvchat.platform.userkeys.UserKeyStore;

@@ -2,7 +2,7 @@ package com.cvchat.chat.streaming;
 
 import com.cvchat.chat.ChatServiceApplication;
 import com.cvchat.chat.support.ChatApi;
-import com.cvchat.chat.support.ScriptedModel;
+import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.support;
+package com.cvchat.platform.test.llm;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.bench;
+package com.cvchat.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The baseline: a plain producer (linger 0, acks all, like the services) and a plain consumer on the same broker,
- * the value being the send instant; the delay is consume instant − send instant.
+ * The floor: a plain producer (linger 0, acks all, like the services) and a plain consumer (fetch wait as the
+ * services') on the same broker, the value being the send instant; the delay is consume instant − send instant.
  */
 final class RawKafkaProbe implements AutoCloseable {
 

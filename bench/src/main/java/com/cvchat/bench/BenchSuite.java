@@ -1,0 +1,246 @@
+package com.cvchat.bench;
+
+import com.cvchat.localstack.LocalStack;
+import com.cvchat.localstack.ServiceProcess;
+import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.localstack.StackConfig;
+import com.cvchat.platform.test.llm.ScriptedModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark suite of the whole path; run with {@code bench/run [--quick]} (see bench/README.md). Starts the local
+ * stack (a real KRaft broker, the store, the services as processes from their packaged jars), runs items 7, 5, 1–3, 6
+ * and 4 in that order, prints one table (item, figure, goal, met?) and writes it with the machine's description to
+ * {@code bench/results/}.
+ */
+public final class BenchSuite {
+
+    private BenchSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.from(args);
+        Path home = Path.of(System.getProperty("bench.home", ".")).toAbsolutePath().normalize();
+        String loadBefore = loadAverage();
+        String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        long suiteBegin = System.nanoTime();
+        ResultTable table = new ResultTable();
+        Map<String, String> env = serviceEnvironment();
+
+        Path data = Files.createTempDirectory("cvchat-bench");
+        if (settings.coldStart()) {
+            System.out.println("7. whole stack cold start …");
+            Path cold = Files.createTempDirectory("cvchat-bench-cold");
+            double seconds = StartupBench.wholeStackColdStart(home, env, cold);
+            table.add("7 stack cold start (broker, store, 6 services; fresh data, no CDS archive yet)",
+                    String.format("%.1f s", seconds), "≤ 60 s", seconds <= 60);
+            copyTree(cold.resolve("cds"), data.resolve("cds")); // the per-service starts below use the archives
+        }
+        try (LocalStack stack = LocalStack.create(StackConfig.forTests(home, data, env))) {
+            stack.startInfrastructure();
+            System.out.println("7. each service started alone …");
+            for (StartupBench.Service service : StartupBench.eachAlone(stack, settings.idleSettle())) {
+                table.add("7 start " + service.spec().module() + " (launch → UP; JVM's own figure)",
+                        String.format("%.1f s (%.1f s)", service.toHealthySeconds(), service.jvmSeconds()), "≤ 5 s",
+                        service.toHealthySeconds() <= 5);
+                table.add("7 idle RSS " + service.spec().module(), String.format("%.0f MiB", service.idleRssMib()),
+                        "≤ 300 MiB", service.idleRssMib() <= 300);
+            }
+            // before anything else reaches llm.requests: a new worker group starts from the earliest offset
+            System.out.println("5. worker scaling …");
+            workers(settings, table, stack);
+            String gateway = stack.config().url(ServiceSpec.GATEWAY) + "/api/v1";
+            String direct = stack.config().url(ServiceSpec.CHAT) + "/api/v1";
+            String bearer = Api.newUserBearer(gateway);
+            try (ScriptedModel model = ScriptedModel.start(stack.kafkaBootstrapServers());
+                 RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers())) {
+                streaming(settings, table, stack, raw, gateway, direct, bearer);
+                System.out.println("6. voice …");
+                VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
+                table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
+                        + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
+                table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
+                System.out.println("4. connections …");
+                connections(settings, table, stack, gateway, bearer);
+            }
+        }
+        String loadAfter = loadAverage();
+        String report = header(settings, started, loadBefore, loadAfter, (System.nanoTime() - suiteBegin) / 1e9)
+                + "\n" + table.render();
+        System.out.println();
+        System.out.println(report);
+        Path results = home.resolve("bench").resolve("results");
+        Files.createDirectories(results);
+        Path file = results.resolve(started.replace(' ', '-').replace(":", "") + "-" + settings.mode() + ".md");
+        Files.writeString(file, report);
+        System.out.println("Written to " + home.relativize(file));
+        System.exit(0); // the scripted model's parked answers are virtual threads; nothing else to wait for
+    }
+
+    /** Items 1–3: the floor, the chunk path at each level through the gateway and direct, the first chunk. */
+    private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, RawKafkaProbe raw,
+                                  String gateway, String direct, String bearer) throws Exception {
+        System.out.println("2. chunk path (warm-up) …");
+        ChunkPathBench.run(gateway, bearer, 20, 5, s.paceMs());
+        ChunkPathBench.run(direct, bearer, 20, 5, s.paceMs());
+        for (int streams : s.streamLevels()) {
+            System.out.println("1./2. floor and chunk path at " + streams + " streams …");
+            Percentiles floor = raw.measure(streams * s.chunks(), streams * 1000.0 / s.paceMs());
+            double[] cpuBefore = cpu(stack);
+            ChunkPathBench.Run viaGateway = ChunkPathBench.run(gateway, bearer, streams, s.chunks(), s.paceMs());
+            double[] cpuAfter = cpu(stack);
+            ChunkPathBench.Run viaDirect = ChunkPathBench.run(direct, bearer, streams, s.chunks(), s.paceMs());
+            String rate = String.format("%d chunks/s", streams * 1000 / s.paceMs());
+            table.add("1 floor: raw Kafka produce → consume p50/p99 @ " + rate, floor.p50p99());
+            Percentiles g = viaGateway.delays();
+            boolean top = streams == s.streamLevels().getLast();
+            String figure = String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", g.p50(), g.p99(), g.p999(),
+                    viaGateway.lost(), viaGateway.failed());
+            if (top) {
+                double ratio = g.p99() / floor.p99();
+                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", figure,
+                        "p50 ≤ 5, p99 ≤ 15 ms", g.p50() <= 5 && g.p99() <= 15 && viaGateway.lost() == 0);
+                table.add("2 chunk path p99 / floor p99 @ " + streams + " streams", String.format("%.1f×", ratio),
+                        "≤ 3×", ratio <= 3);
+            } else {
+                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", figure);
+            }
+            int delivered = g.count();
+            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service (whole run / chunks)",
+                    String.format("%.0f µs, %.0f µs", (cpuAfter[0] - cpuBefore[0]) * 1e6 / Math.max(delivered, 1),
+                            (cpuAfter[1] - cpuBefore[1]) * 1e6 / Math.max(delivered, 1)));
+            Percentiles d = viaDirect.delays();
+            table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams",
+                    String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", d.p50(), d.p99(), d.p999(),
+                            viaDirect.lost(), viaDirect.failed()));
+        }
+        System.out.println("3. first chunk …");
+        List<Percentiles> first = ChunkPathBench.firstChunk(List.of(gateway, direct), bearer, s.firstChunkSamples());
+        double extra = first.get(0).p50() - first.get(1).p50();
+        table.add("3 POST → first chunk via gateway p50/p99 (" + first.get(0).count() + " samples)",
+                first.get(0).p50p99());
+        table.add("3 POST → first chunk direct p50/p99", first.get(1).p50p99());
+        table.add("3 first chunk: gateway p50 − direct p50", String.format("%+.1f ms", extra), "≤ +5 ms", extra <= 5);
+    }
+
+    /** CPU seconds used so far by the gateway and chat-service. */
+    private static double[] cpu(LocalStack stack) {
+        return new double[] {ProcessStats.cpuSeconds(stack.instance(ServiceSpec.GATEWAY).pid()),
+                ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid())};
+    }
+
+    private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
+                                     String bearer) throws InterruptedException {
+        ConnectionsBench.Result result = ConnectionsBench.run(gateway, bearer, s.connections(), s.connectionStep(),
+                s.connectionHold(), stack.instance(ServiceSpec.GATEWAY),
+                stack.instance(ServiceSpec.CHAT));
+        ConnectionsBench.Step zero = result.steps().getFirst();
+        ConnectionsBench.Step top = result.best();
+        boolean allHeld = result.heldWithHeartbeat() == result.target() && result.failedToOpen() == 0
+                && result.endedEarly() == 0;
+        table.add("4 SSE streams held with heartbeats (gateway + chat-service)",
+                String.format("%d of %d (failed to open %d, ended early %d)", result.heldWithHeartbeat(),
+                        result.target(), result.failedToOpen(), result.endedEarly()),
+                "10,000, no errors", allHeld && result.target() >= 10_000);
+        double thousands = Math.max(top.open(), 1) / 1000.0;
+        for (String name : List.of("gateway", "chat-service")) {
+            ProcessStats before = name.equals("gateway") ? zero.gateway() : zero.chat();
+            ProcessStats after = name.equals("gateway") ? top.gateway() : top.chat();
+            table.add("4 " + name + " heap after GC at " + top.open() + " streams (per 1,000)",
+                    String.format("%.0f MiB (%.1f MiB)", after.heapMib(), (after.heapMib() - before.heapMib()) / thousands),
+                    "≤ 1 GiB", after.heapMib() <= 1024);
+            table.add("4 " + name + " RSS at " + top.open() + " streams (per 1,000)",
+                    String.format("%.0f MiB (%.1f MiB)", after.rssMib(), (after.rssMib() - before.rssMib()) / thousands));
+            table.add("4 " + name + " open files; GC pauses (count, total, max)",
+                    String.format("%d; %d, %.0f ms, %.0f ms", after.openFiles(), after.gcCount() - before.gcCount(),
+                            after.gcTotalMs() - before.gcTotalMs(), after.gcPauseMaxMs()));
+        }
+    }
+
+    private static void workers(BenchSettings s, ResultTable table, LocalStack stack) {
+        List<WorkerScalingBench.Level> levels = WorkerScalingBench.run(stack, s.workerLevels(), s.workerWarmUp(),
+                s.workerWindow());
+        double one = levels.getFirst().perSecond();
+        for (WorkerScalingBench.Level level : levels) {
+            table.add("5 completed requests/s with " + level.workers() + " llm-worker(s) (max " 
+                    + WorkerScalingBench.MAX_IN_FLIGHT + " in flight each)",
+                    String.format("%.1f/s (request → completed %.0f ms)", level.perSecond(), level.answerMs()));
+        }
+        for (WorkerScalingBench.Level level : levels.subList(1, levels.size())) {
+            double ratio = level.perSecond() / one;
+            double goal = level.workers() == 2 ? 1.8 : level.workers() == 4 ? 3.2 : level.workers() * 0.8;
+            table.add("5 worker throughput " + level.workers() + "/1", String.format("%.2f", ratio),
+                    String.format("≥ %.1f", goal), ratio >= goal);
+        }
+    }
+
+    /** The services' environment during the suite (see bench/README.md for why each). */
+    static Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "GATEWAY_RATE_LIMIT_ADDRESS_CAPACITY", "1000000",
+                "GATEWAY_RATE_LIMIT_ADDRESS_PER_SECOND", "1000000",
+                "GATEWAY_RATE_LIMIT_USER_CAPACITY", "1000000",
+                "GATEWAY_RATE_LIMIT_USER_PER_SECOND", "1000000",
+                // hundreds of streams of one user: the per-user model limit is not what is measured here
+                "PLATFORM_MODEL_LIMITS_ENABLED", "false",
+                "CHAT_STREAM_HEARTBEAT", BenchSettings.HEARTBEAT.toString(),
+                "CHAT_STREAM_IDLE_TIMEOUT", "PT10M",
+                ServiceProcess.JAVA_OPTIONS, "-Xmx1g",
+                "LLM_PROVIDER", "offline");
+    }
+
+    private static String header(BenchSettings s, String started, String loadBefore, String loadAfter, double seconds) {
+        return String.format("""
+                        # bench/run%s — %s
+
+                        - machine: %d CPUs, %s memory, %s %s (%s), %s
+                        - load average (1/5/15 min) before: %s; after: %s
+                        - suite wall time: %.0f s
+                        """, s.quick() ? " --quick" : "", started, Runtime.getRuntime().availableProcessors(),
+                memTotal(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                loadBefore, loadAfter, seconds);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memTotal() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> String.format("%.1f GiB", Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024))
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(from)) {
+            list.forEach(files::add);
+        }
+        for (Path file : files) {
+            Files.copy(file, to.resolve(file.getFileName()));
+        }
+    }
+}
