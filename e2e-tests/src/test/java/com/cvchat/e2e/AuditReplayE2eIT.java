@@ -98,7 +98,7 @@ class AuditReplayE2eIT {
         // When verify rebuilds chat-service's and cv-builder-service's databases from the log and compares
         String[] connection = {"--bootstrap-servers", E2eStack.get().kafkaBootstrapServers(),
                 "--mongo", E2eStack.get().mongoConnectionString(), "--home", E2eStack.get().config().home().toString(),
-                "--master-key-file", E2eStack.get().config().dataDir().resolve("user-keys/master.key").toString()};
+                "--master-key-file", E2eStack.get().userKeysMasterKeyFile().toString()};
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = AuditReplay.run(concat("verify", connection), new PrintStream(output, true, StandardCharsets.UTF_8));
 

@@ -157,6 +157,11 @@ public final class LocalStack implements AutoCloseable {
         return jar;
     }
 
+    /** The file holding the users' data-key master key of this stack (created on first use); a secret. */
+    public Path userKeysMasterKeyFile() {
+        return UserKeysMasterKeyFile.ensure(config.dataDir());
+    }
+
     private Map<String, String> environment(ServiceSpec spec) {
         Map<String, String> env = new LinkedHashMap<>(config.extraEnv());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());

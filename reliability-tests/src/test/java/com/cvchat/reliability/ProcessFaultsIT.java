@@ -152,7 +152,8 @@ class ProcessFaultsIT {
         // and the read models equal what the log alone rebuilds
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = AuditReplay.run(new String[]{"verify", "--bootstrap-servers", stack.kafkaBootstrapServers(),
-                "--mongo", stack.mongoConnectionString(), "--home", stack.config().home().toString()},
+                "--mongo", stack.mongoConnectionString(), "--home", stack.config().home().toString(),
+                        "--master-key-file", stack.userKeysMasterKeyFile().toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         assertThat(output.toString(StandardCharsets.UTF_8)).endsWith("verify: no differences" + System.lineSeparator());
         assertThat(exit).isZero();
