@@ -44,11 +44,13 @@ class AuthFlowE2eIT {
 
     @Test
     void shouldRegisterLoginRefreshAndLogOutThroughTheGateway() throws Exception {
+        // Given a user who registered and logged in through the gateway
         E2eUsers.User user = E2eUsers.newUser();
         Reply me = call("GET", "/auth/me", null, user.accessToken());
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().path("email").asString()).isEqualTo(user.email());
 
+        // When she refreshes, Then the token rotates and a reuse of the old one revokes the family
         Reply refreshed = call("POST", "/auth/refresh", Map.of("refresh_token", user.refreshToken()), null);
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.body().path("token_type").asString()).isEqualTo("bearer");
@@ -59,6 +61,7 @@ class AuthFlowE2eIT {
         assertThat(call("POST", "/auth/refresh", Map.of("refresh_token", newRefresh), null).status())
                 .as("its reuse revoked the whole family").isEqualTo(401);
 
+        // When she logs in again and logs out, Then that refresh token is dead
         E2eUsers.User again = E2eUsers.login(user.email(), user.password());
         assertThat(call("POST", "/auth/logout", Map.of("refresh_token", again.refreshToken()), null).status()).isEqualTo(204);
         Reply afterLogout = call("POST", "/auth/refresh", Map.of("refresh_token", again.refreshToken()), null);

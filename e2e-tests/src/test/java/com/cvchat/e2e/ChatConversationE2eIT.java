@@ -27,9 +27,12 @@ class ChatConversationE2eIT {
 
     @Test
     void shouldCreateChatStreamAnAnswerAndKeepTheWholeConversation() {
+        // Given a registered user who creates a conversation
         E2eUsers.User user = E2eUsers.newUser();
         String chat = createChat(user);
         String question = "What should I expect in my first trimester?";
+
+        // When she sends a message and reads the answer with a standard SSE client
 
         List<SseEvent> events;
         try (SseClient stream = send(user, chat, question, "mother_figure")) {
@@ -37,6 +40,7 @@ class ChatConversationE2eIT {
             events = stream.rest(WAIT);
         }
 
+        // Then the answer streams start → chunks → done, with ids and the pregnancy disclaimer
         assertThat(events.getFirst().type()).isEqualTo("start");
         assertThat(events.getLast().type()).isEqualTo("done");
         assertThat(events).extracting(SseEvent::id).doesNotContainNull().doesNotHaveDuplicates();
@@ -46,6 +50,7 @@ class ChatConversationE2eIT {
         String answer = chunkText(events);
         assertThat(answer).contains("trimester");
 
+        // And the conversation keeps both messages and gets a title
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode data = call(user, "GET", "/chats/" + chat, null).json().path("data");
             assertThat(data.path("conversation").path("title").asString()).isNotBlank();
@@ -55,12 +60,14 @@ class ChatConversationE2eIT {
             assertThat(data.path("messages").get(1).path("message").asString()).isEqualTo(answer);
         });
 
+        // When she renames it, Then the list (paginated) shows the new title
         ApiClient.Response renamed = call(user, "PATCH", "/chats/" + chat + "/title", "{\"title\": \"Baby plans\"}");
         assertThat(renamed.status()).isEqualTo(200);
         JsonNode listed = call(user, "GET", "/chats?page=1&per_page=20", null).json().path("data");
         assertThat(listed.path("conversations")).extracting(c -> c.path("title").asString()).containsExactly("Baby plans");
         assertThat(listed.path("pagination").path("total_count").asInt()).isEqualTo(1);
 
+        // When she deletes it, Then it is gone
         assertThat(call(user, "DELETE", "/chats/" + chat, null).body())
                 .isEqualTo("{\"message\":\"Conversation deleted\",\"success\":true}");
         assertThat(call(user, "GET", "/chats/" + chat, null).status()).isEqualTo(404);

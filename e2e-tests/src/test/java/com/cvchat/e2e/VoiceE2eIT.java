@@ -45,16 +45,19 @@ class VoiceE2eIT {
 
     @Test
     void shouldTranscribeSpeechAnswerItAndKeepBothMessagesInANewConversation() {
+        // Given a user connected to the voice WebSocket through the gateway, and flite-made speech
         byte[] pcm = SpeechSamples.pcm(SpeechSamples.SARAH);
         E2eUsers.User user = E2eUsers.newUser();
         try (VoiceClient client = connect(user, "my-voice-chat")) {
             String conversationId = conversationOf(client);
 
+            // When she talks at real time and stops
             client.startTalking();
             client.awaitMessage(VoiceClient.is("status", "message", "Listening... Speak now"), WAIT);
             client.stream(SpeechSamples.chunks100ms(pcm), Duration.ofMillis(100)); // at real time, as a microphone
             client.sendType("stop_talking");
 
+            // Then she gets partial and final transcripts, the streamed answer and a title
             String transcript = client.awaitType("final_transcript", WAIT).path("text").asString();
             assertThat(SpeechSamples.wordErrors(SpeechSamples.SARAH, transcript)).as(transcript).isLessThanOrEqualTo(1);
             assertThat(client.ofType("partial_transcript")).isNotEmpty();
@@ -67,6 +70,7 @@ class VoiceE2eIT {
             String title = client.awaitType("title", WAIT).path("text").asString();
             assertThat(title).isNotBlank().hasSizeLessThanOrEqualTo(60);
 
+            // And the conversation keeps both messages
             await().atMost(WAIT).untilAsserted(() -> {
                 JsonNode data = get(user, "/chats/" + conversationId).path("data");
                 assertThat(data.path("conversation").path("title").asString()).isEqualTo(title);

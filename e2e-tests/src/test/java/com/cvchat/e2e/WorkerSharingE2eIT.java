@@ -30,12 +30,14 @@ class WorkerSharingE2eIT {
 
     @Test
     void shouldShareRequestsBetweenTwoWorkersAndAnswerEachOnce() {
+        // Given the stack's two llm-worker processes
         List<ServiceProcess> workers = E2eStack.get().instances(ServiceSpec.LLM_WORKER);
         assertThat(workers).hasSize(2);
         Map<String, Double> before = generations(workers);
         E2eUsers.User user = E2eUsers.newUser();
         ApiClient api = new ApiClient(user);
 
+        // When a user asks a question in each of several conversations
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             String chat = api.post("/chats", null).json().path("data").path("id").asString();
@@ -48,6 +50,7 @@ class WorkerSharingE2eIT {
             }
         }
 
+        // Then every question is answered exactly once, and both workers generated some of the answers
         await().atMost(WAIT).untilAsserted(() -> {
             for (String chat : chats) {
                 JsonNode messages = api.get("/chats/" + chat).json().path("data").path("messages");

@@ -3,8 +3,6 @@ package com.cvchat.reliability;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.json.EventJson;
-import com.cvchat.localstack.LocalStack;
-import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,19 +15,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,31 +44,11 @@ import static org.awaitility.Awaitility.await;
  * this class's own (gateway, auth, chat-service, llm-worker: the consumers of all three topics; cv-builder and voice
  * consume them through the same platform error handler). The services are never restarted: they recover by themselves.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InfrastructureFaultsIT {
+class InfrastructureFaultsIT extends FaultScenarios {
 
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final String UNAVAILABLE = "{\"error\":\"The service is temporarily unavailable. Please try again shortly.\"}";
-
-    private FaultStack faults;
-    private LocalStack stack;
-    private Client user;
-
-    @BeforeAll
-    void startStack() {
-        faults = FaultStack.start(EnumSet.of(ServiceSpec.AUTH, ServiceSpec.CHAT, ServiceSpec.LLM_WORKER,
-                ServiceSpec.GATEWAY));
-        stack = faults.stack();
-        user = Client.newUser(faults.api());
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (faults != null) {
-            faults.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -1,18 +1,14 @@
 package com.cvchat.reliability;
 
 import com.cvchat.audit.AuditReplay;
-import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.PrometheusMetrics;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -35,31 +30,10 @@ import static org.awaitility.Awaitility.await;
  * mid-answer while a second one runs, a chat-service instance whose client resumes on another instance, and
  * chat-service halted between the log write and the database write (issue #8).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProcessFaultsIT {
+class ProcessFaultsIT extends FaultScenarios {
 
     private static final Duration STORED = Duration.ofSeconds(60);
-
-    private FaultStack faults;
-    private LocalStack stack;
-    private Client user;
-
-    @BeforeAll
-    void startStack() {
-        // what these scenarios use (audit verify then finds the cv database empty on both sides)
-        faults = FaultStack.start(EnumSet.of(ServiceSpec.AUTH, ServiceSpec.CHAT, ServiceSpec.LLM_WORKER,
-                ServiceSpec.GATEWAY));
-        stack = faults.stack();
-        user = Client.newUser(faults.api());
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (faults != null) {
-            faults.close();
-        }
-    }
 
     @Test
     @Order(1)

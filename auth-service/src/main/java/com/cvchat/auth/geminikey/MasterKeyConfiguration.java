@@ -1,6 +1,7 @@
 package com.cvchat.auth.geminikey;
 
 import com.cvchat.auth.AuthProperties;
+import com.cvchat.platform.userkeys.MasterKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,15 +57,6 @@ class MasterKeyConfiguration {
     }
 
     private static SecretKey decode(String base64, String source) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(source + " is not base64");
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException(source + " must hold 32 bytes (AES-256), not " + bytes.length);
-        }
-        return new SecretKeySpec(bytes, "AES");
+        return new SecretKeySpec(MasterKey.aes256(base64, source), "AES");
     }
 }

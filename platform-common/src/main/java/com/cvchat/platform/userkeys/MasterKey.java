@@ -40,6 +40,14 @@ public final class MasterKey {
     }
 
     static MasterKey decode(String base64, String source) {
+        return new MasterKey(aes256(base64, source));
+    }
+
+    /**
+     * The 32 bytes of an AES-256 key given in base64 (a configured secret); {@link IllegalStateException} naming
+     * {@code source}, never the value, when it is not base64 or not 32 bytes long.
+     */
+    public static byte[] aes256(String base64, String source) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
@@ -49,7 +57,7 @@ public final class MasterKey {
         if (bytes.length != 32) {
             throw new IllegalStateException(source + " must hold 32 bytes (AES-256), not " + bytes.length);
         }
-        return new MasterKey(bytes);
+        return bytes;
     }
 
     String wrap(String userId, String keyId, byte[] dataKey) {
