@@ -17,10 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +44,7 @@ class AccountErasureIT {
         AuthServiceApplicationIT.registerDataDir(registry);
         kafka = KafkaBroker.start(Files.createTempDirectory("auth-erasure-kafka"), freePort(), freePort());
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        registry.add("platform.user-keys.master-key", () -> Base64.getEncoder().encodeToString(master));
+        TestInfrastructure.registerUserKeysMasterKey(registry);
     }
 
     @AfterAll

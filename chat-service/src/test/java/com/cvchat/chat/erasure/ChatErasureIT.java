@@ -28,10 +28,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -65,9 +63,7 @@ class ChatErasureIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "chat-erasure");
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        registry.add("platform.user-keys.master-key", () -> Base64.getEncoder().encodeToString(master));
+        TestInfrastructure.registerUserKeysMasterKey(registry);
     }
 
     @AfterAll

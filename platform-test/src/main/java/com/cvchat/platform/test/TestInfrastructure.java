@@ -3,6 +3,9 @@ package com.cvchat.platform.test;
 import com.cvchat.localstack.MongoStore;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+
 /**
  * The embedded parts shared by every service test in one JVM: an in-memory MongoDB-wire store and a JWKS issuer,
  * started once. Kafka comes from {@code @EmbeddedKafka} (a real KRaft broker) on the test class.
@@ -43,5 +46,12 @@ public final class TestInfrastructure {
         registry.add("spring.mongodb.uri", () -> mongo().uri(database));
         registry.add("platform.security.jwk-set-uri", () -> issuer().jwkSetUri());
         registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    /** A fresh random user-keys master key for this test context: conversation payloads are sealed as in production. */
+    public static void registerUserKeysMasterKey(DynamicPropertyRegistry registry) {
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        registry.add("platform.user-keys.master-key", () -> Base64.getEncoder().encodeToString(master));
     }
 }
