@@ -1,13 +1,19 @@
 package com.cvchat.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** How much the suite does: the full run (≤ 15 min) or {@code --quick} (≤ 3 min). */
 record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevels, int chunks, int paceMs,
                      int firstChunkSamples, int voiceSessions, int connections, int connectionStep,
                      Duration connectionHold, List<Integer> workerLevels, Duration workerWarmUp,
-                     Duration workerWindow, Duration idleSettle) {
+                     Duration workerWindow, Duration idleSettle, Set<Integer> items) {
+
+    /** Every item of the suite (its numbers as in the issue and bench/README.md). */
+    static final Set<Integer> ALL_ITEMS = Set.of(1, 2, 3, 4, 5, 6, 7);
 
     /** Heartbeat of held SSE streams during the run (chat-service's {@code CHAT_STREAM_HEARTBEAT}). */
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
@@ -15,20 +21,44 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
     static BenchSettings fullRun() {
         return new BenchSettings(false, true, List.of(1, 100, 500), 20, 100, 30, 10, 10_000, 2_000,
                 Duration.ofSeconds(12), List.of(1, 2, 4), Duration.ofSeconds(10), Duration.ofSeconds(15),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), ALL_ITEMS);
     }
 
     static BenchSettings quickRun() {
         return new BenchSettings(true, false, List.of(1, 100), 10, 100, 10, 2, 1_000, 1_000,
                 Duration.ofSeconds(11), List.of(1, 2, 4), Duration.ofSeconds(6), Duration.ofSeconds(6),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), ALL_ITEMS);
     }
 
+    /** {@code --quick} and {@code --only=2,3} (items 1–3 run together: the floor and chunk path share a level loop). */
     static BenchSettings from(String[] args) {
-        return List.of(args).contains("--quick") ? quickRun() : fullRun();
+        BenchSettings settings = List.of(args).contains("--quick") ? quickRun() : fullRun();
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                Set<Integer> only = Arrays.stream(arg.substring("--only=".length()).split(","))
+                        .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet());
+                if (!ALL_ITEMS.containsAll(only)) {
+                    throw new IllegalArgumentException("--only takes item numbers 1-7, not " + only);
+                }
+                settings = settings.withItems(only);
+            }
+        }
+        return settings;
+    }
+
+    BenchSettings withItems(Set<Integer> only) {
+        return new BenchSettings(quick, coldStart && only.contains(7), streamLevels, chunks, paceMs, firstChunkSamples,
+                voiceSessions, connections, connectionStep, connectionHold, workerLevels, workerWarmUp, workerWindow,
+                idleSettle, Set.copyOf(only));
+    }
+
+    boolean runs(int item) {
+        return items.contains(item);
     }
 
     String mode() {
-        return quick ? "quick" : "full";
+        String mode = quick ? "quick" : "full";
+        return items.equals(ALL_ITEMS) ? mode : mode + "-only-" + items.stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(""));
     }
 }

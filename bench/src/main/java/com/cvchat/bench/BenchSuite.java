@@ -47,8 +47,12 @@ public final class BenchSuite {
         }
         try (LocalStack stack = LocalStack.create(StackConfig.forTests(home, data, env))) {
             stack.startInfrastructure();
-            System.out.println("7. each service started alone …");
-            for (StartupBench.Service service : StartupBench.eachAlone(stack, settings.idleSettle())) {
+            if (!settings.runs(7)) {
+                stack.startServices(StartupBench.STAYING_UP);
+            }
+            System.out.println(settings.runs(7) ? "7. each service started alone …" : "services started");
+            for (StartupBench.Service service : settings.runs(7)
+                    ? StartupBench.eachAlone(stack, settings.idleSettle()) : List.<StartupBench.Service>of()) {
                 table.add("7 start " + service.spec().module() + " (launch → UP; JVM's own figure)",
                         String.format("%.1f s (%.1f s)", service.toHealthySeconds(), service.jvmSeconds()), "≤ 5 s",
                         service.toHealthySeconds() <= 5);
@@ -56,21 +60,29 @@ public final class BenchSuite {
                         "≤ 300 MiB", service.idleRssMib() <= 300);
             }
             // before anything else reaches llm.requests: a new worker group starts from the earliest offset
-            System.out.println("5. worker scaling …");
-            workers(settings, table, stack);
+            if (settings.runs(5)) {
+                System.out.println("5. worker scaling …");
+                workers(settings, table, stack);
+            }
             String gateway = stack.config().url(ServiceSpec.GATEWAY) + "/api/v1";
             String direct = stack.config().url(ServiceSpec.CHAT) + "/api/v1";
             String bearer = Api.newUserBearer(gateway);
             try (ScriptedModel model = ScriptedModel.start(stack.kafkaBootstrapServers());
                  RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers())) {
-                streaming(settings, table, stack, raw, gateway, direct, bearer);
-                System.out.println("6. voice …");
-                VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
-                table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
-                        + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
-                table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
-                System.out.println("4. connections …");
-                connections(settings, table, stack, gateway, bearer);
+                if (settings.runs(1) || settings.runs(2) || settings.runs(3)) {
+                    streaming(settings, table, stack, raw, gateway, direct, bearer);
+                }
+                if (settings.runs(6)) {
+                    System.out.println("6. voice …");
+                    VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
+                    table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
+                            + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
+                    table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
+                }
+                if (settings.runs(4)) {
+                    System.out.println("4. connections …");
+                    connections(settings, table, stack, gateway, bearer);
+                }
             }
         }
         String loadAfter = loadAverage();
