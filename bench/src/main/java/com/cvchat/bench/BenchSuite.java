@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +71,7 @@ public final class BenchSuite {
             try (ScriptedModel model = ScriptedModel.start(stack.kafkaBootstrapServers());
                  RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers())) {
                 if (settings.runs(1) || settings.runs(2) || settings.runs(3)) {
-                    streaming(settings, table, stack, raw, gateway, direct, bearer);
+                    streaming(settings, table, stack, model, raw, gateway, direct, bearer);
                 }
                 if (settings.runs(6)) {
                     System.out.println("6. voice …");
@@ -99,41 +100,48 @@ public final class BenchSuite {
     }
 
     /** Items 1–3: the floor, the chunk path at each level through the gateway and direct, the first chunk. */
-    private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, RawKafkaProbe raw,
-                                  String gateway, String direct, String bearer) throws Exception {
-        System.out.println("2. chunk path (warm-up) …");
-        ChunkPathBench.run(gateway, bearer, 20, 5, s.paceMs());
-        ChunkPathBench.run(direct, bearer, 20, 5, s.paceMs());
-        for (int streams : s.streamLevels()) {
+    private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, ScriptedModel model,
+                                  RawKafkaProbe raw, String gateway, String direct, String bearer) throws Exception {
+        Supplier<double[]> cpu = () -> cpu(stack);
+        if (s.runs(1) || s.runs(2)) {
+            System.out.println("2. chunk path (warm-up) …");
+            ChunkPathBench.run(gateway, bearer, model, 20, 5, s.paceMs(), false, cpu);
+            ChunkPathBench.run(direct, bearer, model, 20, 5, s.paceMs(), false, cpu);
+        }
+        for (int streams : (s.runs(1) || s.runs(2)) ? s.streamLevels() : List.<Integer>of()) {
             System.out.println("1./2. floor and chunk path at " + streams + " streams …");
             Percentiles floor = raw.measure(streams * s.chunks(), streams * 1000.0 / s.paceMs());
-            double[] cpuBefore = cpu(stack);
-            ChunkPathBench.Run viaGateway = ChunkPathBench.run(gateway, bearer, streams, s.chunks(), s.paceMs());
-            double[] cpuAfter = cpu(stack);
-            ChunkPathBench.Run viaDirect = ChunkPathBench.run(direct, bearer, streams, s.chunks(), s.paceMs());
+            ChunkPathBench.Run viaGateway = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(), s.paceMs(),
+                    false, cpu);
+            ChunkPathBench.Run viaDirect = ChunkPathBench.run(direct, bearer, model, streams, s.chunks(), s.paceMs(),
+                    false, cpu);
             String rate = String.format("%d chunks/s", streams * 1000 / s.paceMs());
             table.add("1 floor: raw Kafka produce → consume p50/p99 @ " + rate, floor.p50p99());
             Percentiles g = viaGateway.delays();
             boolean top = streams == s.streamLevels().getLast();
-            String figure = String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", g.p50(), g.p99(), g.p999(),
-                    viaGateway.lost(), viaGateway.failed());
             if (top) {
                 double ratio = g.p99() / floor.p99();
-                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", figure,
+                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", delays(viaGateway),
                         "p50 ≤ 5, p99 ≤ 15 ms", g.p50() <= 5 && g.p99() <= 15 && viaGateway.lost() == 0);
                 table.add("2 chunk path p99 / floor p99 @ " + streams + " streams", String.format("%.1f×", ratio),
                         "≤ 3×", ratio <= 3);
             } else {
-                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", figure);
+                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", delays(viaGateway));
             }
-            int delivered = g.count();
-            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service (whole run / chunks)",
-                    String.format("%.0f µs, %.0f µs", (cpuAfter[0] - cpuBefore[0]) * 1e6 / Math.max(delivered, 1),
-                            (cpuAfter[1] - cpuBefore[1]) * 1e6 / Math.max(delivered, 1)));
-            Percentiles d = viaDirect.delays();
-            table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams",
-                    String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", d.p50(), d.p99(), d.p999(),
-                            viaDirect.lost(), viaDirect.failed()));
+            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service (while streaming)",
+                    cpuPerChunk(viaGateway));
+            table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams", delays(viaDirect));
+            table.add("2 CPU per chunk direct @ " + streams + " streams: gateway, chat-service (while streaming)",
+                    cpuPerChunk(viaDirect));
+            if (top) {
+                ChunkPathBench.Run lockstep = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(),
+                        s.paceMs(), true, cpu);
+                table.add("2 chunk path via gateway @ " + streams + " streams in lockstep (all emit at one instant)",
+                        delays(lockstep));
+            }
+        }
+        if (!s.runs(3)) {
+            return;
         }
         System.out.println("3. first chunk …");
         List<Percentiles> first = ChunkPathBench.firstChunk(List.of(gateway, direct), bearer, s.firstChunkSamples());
@@ -142,6 +150,18 @@ public final class BenchSuite {
                 first.get(0).p50p99());
         table.add("3 POST → first chunk direct p50/p99", first.get(1).p50p99());
         table.add("3 first chunk: gateway p50 − direct p50", String.format("%+.1f ms", extra), "≤ +5 ms", extra <= 5);
+    }
+
+    private static String delays(ChunkPathBench.Run run) {
+        Percentiles d = run.delays();
+        return String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", d.p50(), d.p99(), d.p999(), run.lost(),
+                run.failed());
+    }
+
+    private static String cpuPerChunk(ChunkPathBench.Run run) {
+        int delivered = Math.max(run.delays().count(), 1);
+        return String.format("%.0f µs, %.0f µs", run.cpuSeconds()[0] * 1e6 / delivered,
+                run.cpuSeconds()[1] * 1e6 / delivered);
     }
 
     /** CPU seconds used so far by the gateway and chat-service. */
@@ -206,7 +226,8 @@ public final class BenchSuite {
                 "PLATFORM_MODEL_LIMITS_ENABLED", "false",
                 "CHAT_STREAM_HEARTBEAT", BenchSettings.HEARTBEAT.toString(),
                 "CHAT_STREAM_IDLE_TIMEOUT", "PT10M",
-                ServiceProcess.JAVA_OPTIONS, "-Xmx1g",
+                // the goal's heap bound; BENCH_JAVA_OPTIONS adds flags to try (e.g. a recording, another JIT or GC)
+                ServiceProcess.JAVA_OPTIONS, ("-Xmx1g " + System.getenv().getOrDefault("BENCH_JAVA_OPTIONS", "")).strip(),
                 "LLM_PROVIDER", "offline");
     }
 

@@ -1,44 +1,69 @@
 package com.cvchat.bench;
 
+import com.cvchat.events.llm.LlmTask;
+import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
+
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Items 2 and 3: the delay from the model emitting a chunk to the SSE client parsing it, and from the POST to the
- * first {@code chunk} event. The model is {@link com.cvchat.platform.test.llm.ScriptedModel} in this JVM with
- * {@code [stamp]}: each chunk's text is {@code @<System.nanoTime() just before it is sent>}, and the client (also in
- * this JVM, one virtual thread per stream reading a real socket) stamps each event when it has parsed it.
+ * first {@code chunk} event. The model is {@link ScriptedModel} in this JVM with {@code [stamp]}: each chunk's text is
+ * {@code @<System.nanoTime() just before it is sent>}, and the client (also in this JVM, one virtual thread per stream
+ * reading a real socket) stamps each event when it has parsed it.
+ *
+ * <p>Item 2 measures N streams that are open at once: every answer waits behind a gate of the model until all N
+ * requests have reached it (so opening the streams — the POSTs, stores and publishes that item 3 measures — is not
+ * mixed into the chunk delays), then all stream together. Independent answers do not emit in lockstep: stream i's
+ * chunks leave at {@code i × pace / N} into each pace period (the phases spread evenly), unless {@code lockstep}.
  */
 final class ChunkPathBench {
 
-    /** The delays of one run; {@code lost} counts chunks that never arrived, {@code failed} streams that broke. */
-    record Run(Percentiles delays, int lost, int failed) {
+    /**
+     * The delays of one run; {@code lost} counts chunks that never arrived, {@code failed} streams that broke;
+     * {@code cpuSeconds} what each process in the sampled list used while the answers streamed (gate open → last done).
+     */
+    record Run(Percentiles delays, int lost, int failed, double[] cpuSeconds) {
     }
+
+    private static final Duration ALL_REQUESTED = Duration.ofMinutes(3);
 
     private ChunkPathBench() {
     }
 
-    /** {@code streams} answers at once through {@code api}, each {@code chunks} chunks one every {@code paceMs}. */
-    static Run run(String api, String bearer, int streams, int chunks, int paceMs) throws Exception {
+    /**
+     * {@code streams} answers at once through {@code api}, each {@code chunks} chunks one every {@code paceMs};
+     * {@code cpu} samples the CPU seconds of the processes of interest.
+     */
+    static Run run(String api, String bearer, ScriptedModel model, int streams, int chunks, int paceMs,
+                   boolean lockstep, Supplier<double[]> cpu) throws Exception {
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
             chats.add(Api.createChat(api, bearer));
         }
+        String gate = "bench-" + UUID.randomUUID();
         ConcurrentLinkedQueue<Double> delays = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
-        String body = Api.messageBody("Benchmark [stamp] [words=" + chunks + "] [pace=" + paceMs + "ms]");
+        double[] cpuBefore;
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
-            for (String chat : chats) {
+            for (int i = 0; i < streams; i++) {
+                String chat = chats.get(i);
+                long phase = lockstep ? 0 : (long) i * paceMs / streams;
+                String body = Api.messageBody("Benchmark [stamp] [words=" + chunks + "] [pace=" + paceMs + "ms] [gate="
+                        + gate + "] [phase=" + phase + "ms]");
                 running.add(executor.submit(() -> {
                     try (SseClient stream = SseClient.post(api + "/chats/" + chat + "/message", bearer, body, Map.of())) {
                         if (stream.status() != 200) {
@@ -57,11 +82,20 @@ final class ChunkPathBench {
                     return null;
                 }));
             }
+            Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(20)).until(() -> model.requests()
+                    .stream().filter(r -> r.task() != LlmTask.TITLE && r.prompt().contains(gate)).count() == streams);
+            cpuBefore = cpu.get();
+            model.openGate(gate);
             for (Future<?> future : running) {
                 future.get();
             }
         }
-        return new Run(Percentiles.of(delays), streams * chunks - delays.size(), failed.get());
+        double[] cpuAfter = cpu.get();
+        double[] used = new double[cpuAfter.length];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = cpuAfter[i] - cpuBefore[i];
+        }
+        return new Run(Percentiles.of(delays), streams * chunks - delays.size(), failed.get(), used);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.cvchat.platform.conversation;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -46,15 +45,16 @@ public enum DisclaimerCategory {
 
     private final String wireName;
     private final String disclaimerText;
-    private final List<Pattern> patterns;
+    /** Every term of the category as one alternation between word boundaries: one scan of the text per category. */
+    private final Pattern terms;
 
     DisclaimerCategory(String wireName, String disclaimerText, String... terms) {
         this.wireName = wireName;
         this.disclaimerText = disclaimerText;
-        this.patterns = java.util.Arrays.stream(terms)
-                .map(term -> Pattern.compile("(?<![\\p{L}\\p{N}])" + term.replace(" ", "\\s+") + "(?![\\p{L}\\p{N}])",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-                .toList();
+        this.terms = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+                + java.util.Arrays.stream(terms).map(term -> term.replace(" ", "\\s+"))
+                        .collect(java.util.stream.Collectors.joining("|"))
+                + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The name on the wire ({@code primary_category}, {@code detected_categories}). */
@@ -70,11 +70,9 @@ public enum DisclaimerCategory {
     /** How many times words of this category occur in {@code text}. */
     int occurrencesIn(String text) {
         int count = 0;
-        for (Pattern pattern : patterns) {
-            var matcher = pattern.matcher(text);
-            while (matcher.find()) {
-                count++;
-            }
+        var matcher = terms.matcher(text);
+        while (matcher.find()) {
+            count++;
         }
         return count;
     }

@@ -40,19 +40,25 @@ import java.util.stream.IntStream;
  * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
  * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
  * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [stamp]} (each chunk is
- * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM). Honours {@code llm.cancel}. The answer is
+ * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM), {@code [gate=NAME]} (the answer
+ * waits until {@link #openGate(String) openGate(NAME)}, so many answers can start streaming together), {@code [phase=Nms]} (the first chunk
+ * leaves N ms later than the pace alone says, so answers can be spread over the pace period rather than emit in
+ * lockstep). Honours {@code llm.cancel}. The answer is
  * {@link #answerFor(String)}; a title is {@code "Chat about <first word>"} in quotes.
  */
 public final class ScriptedModel implements AutoCloseable {
 
     private static final Pattern WORDS = Pattern.compile("\\[words=(\\d+)]");
     private static final Pattern PACE = Pattern.compile("\\[pace=(\\d+)ms]");
+    private static final Pattern PHASE = Pattern.compile("\\[phase=(\\d+)ms]");
+    private static final Pattern GATE = Pattern.compile("\\[gate=([\\w-]+)]");
 
     private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
     private final KafkaProducer<String, EventEnvelope<?>> producer;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final List<LlmRequest> requests = new CopyOnWriteArrayList<>();
     private final Thread loop;
+    private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
     private volatile boolean assigned;
     private volatile boolean closed;
 
@@ -85,6 +91,15 @@ public final class ScriptedModel implements AutoCloseable {
 
     public List<LlmRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Lets every {@code [gate=name]} answer (waiting or still to come) begin. */
+    public void openGate(String name) {
+        gate(name).countDown();
+    }
+
+    private java.util.concurrent.CountDownLatch gate(String name) {
+        return gates.computeIfAbsent(name, n -> new java.util.concurrent.CountDownLatch(1));
     }
 
     private static List<String> words(String prompt) {
@@ -141,7 +156,16 @@ public final class ScriptedModel implements AutoCloseable {
         List<String> words = words(prompt);
         long pace = intTag(PACE, prompt, 5);
         StringBuilder text = new StringBuilder();
-        long begin = System.nanoTime();
+        Matcher gated = GATE.matcher(prompt);
+        if (gated.find()) {
+            try {
+                gate(gated.group(1)).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        long begin = System.nanoTime() + intTag(PHASE, prompt, 0) * 1_000_000L;
         for (int i = 0; i < words.size(); i++) {
             waitUntil(begin + (i + 1) * pace * 1_000_000);
             if (cancelled.contains(llm.requestId())) {
