@@ -56,6 +56,17 @@ final class Api {
         return JSON.readTree(response.body());
     }
 
+    /** How many messages conversation {@code chat} has stored (the user's and the AI's). */
+    static int storedMessages(String api, String bearer, String chat) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/chats/" + chat)).timeout(TIMEOUT)
+                .header("Authorization", bearer).GET().build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /chats/" + chat + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).path("data").path("pagination").path("total_count").asInt();
+    }
+
     /** The body of a GET, or null when it fails (metrics of a service that is gone). */
     static String get(String url) {
         try {

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class BenchSuite {
 
+    /** Rounds of 100 streams × 10 chunks through each path before the streaming items measure anything. */
+    private static final int WARM_UP_ROUNDS = 3;
+
     private BenchSuite() {
     }
 
@@ -103,11 +106,14 @@ public final class BenchSuite {
     private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, ScriptedModel model,
                                   RawKafkaProbe raw, String gateway, String direct, String bearer) throws Exception {
         Supplier<double[]> cpu = () -> cpu(stack);
-        if (s.runs(1) || s.runs(2)) {
-            System.out.println("2. chunk path (warm-up) …");
-            ChunkPathBench.run(gateway, bearer, model, 20, 5, s.paceMs(), false, cpu);
-            ChunkPathBench.run(direct, bearer, model, 20, 5, s.paceMs(), false, cpu);
+        // services that run for days have compiled their hot paths: warm both paths up before measuring (the JIT's own
+        // compiling would otherwise be counted as CPU per chunk, and delay the first samples)
+        System.out.println("2./3. warm-up …");
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            ChunkPathBench.run(gateway, bearer, model, 100, 10, 20, false, cpu);
+            ChunkPathBench.run(direct, bearer, model, 100, 10, 20, false, cpu);
         }
+        ChunkPathBench.firstChunk(List.of(gateway, direct), bearer, 20);
         for (int streams : (s.runs(1) || s.runs(2)) ? s.streamLevels() : List.<Integer>of()) {
             System.out.println("1./2. floor and chunk path at " + streams + " streams …");
             Percentiles floor = raw.measure(streams * s.chunks(), streams * 1000.0 / s.paceMs());

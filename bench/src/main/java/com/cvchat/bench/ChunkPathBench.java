@@ -33,7 +33,8 @@ final class ChunkPathBench {
 
     /**
      * The delays of one run; {@code lost} counts chunks that never arrived, {@code failed} streams that broke;
-     * {@code cpuSeconds} what each process in the sampled list used while the answers streamed (gate open → last done).
+     * {@code cpuSeconds} what each process in the sampled list used from the gate's opening until every answer was
+     * streamed and stored.
      */
     record Run(Percentiles delays, int lost, int failed, double[] cpuSeconds) {
     }
@@ -90,6 +91,10 @@ final class ChunkPathBench {
                 future.get();
             }
         }
+        // every answer stored (the persister runs behind the streams): the CPU of storing them counts, and the next
+        // run starts on a quiet service
+        Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(100))
+                .until(() -> chats.stream().allMatch(chat -> Api.storedMessages(api, bearer, chat) >= 2));
         double[] cpuAfter = cpu.get();
         double[] used = new double[cpuAfter.length];
         for (int i = 0; i < used.length; i++) {

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared consumer group ({@code chat-persister}) that stores every chat answer exactly once. It needs only the
- * terminal events, so chunks are not even parsed ({@link TerminalEventsDeserializer}).
+ * terminal events, so chunks are not even parsed ({@link TerminalEventsDeserializer}). Storing an answer waits on the
+ * store and the log a few times, so several consumers ({@code chat.stream.persister-consumers}, default 3) share the
+ * partitions: hundreds of answers finishing together are stored in parallel (one conversation stays on one partition,
+ * so its events are still applied in order).
  */
 @Component
 class AnswerPersistListener {
@@ -21,7 +24,7 @@ class AnswerPersistListener {
     }
 
     @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
-            properties = {"auto.offset.reset=earliest",
+            concurrency = "${chat.stream.persister-consumers:3}", properties = {"auto.offset.reset=earliest",
                     "spring.deserializer.value.delegate.class=com.cvchat.chat.streaming.TerminalEventsDeserializer"})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
         // a chunk arrives as null: see TerminalEventsDeserializer
