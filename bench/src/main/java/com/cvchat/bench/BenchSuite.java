@@ -156,6 +156,9 @@ public final class BenchSuite {
                 first.get(0).p50p99());
         table.add("3 POST → first chunk direct p50/p99", first.get(1).p50p99());
         table.add("3 first chunk: gateway p50 − direct p50", String.format("%+.1f ms", extra), "≤ +5 ms", extra <= 5);
+        List<Percentiles> plain = ChunkPathBench.plainRequest(List.of(gateway, direct), bearer, 50);
+        table.add("3 GET /chats/{id} via gateway vs direct p50/p99 (50 samples each)",
+                plain.get(0).p50p99() + " vs " + plain.get(1).p50p99());
     }
 
     private static String delays(ChunkPathBench.Run run) {

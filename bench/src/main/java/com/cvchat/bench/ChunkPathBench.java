@@ -104,6 +104,23 @@ final class ChunkPathBench {
     }
 
     /**
+     * A plain request through each API, {@code samples} times alternating: {@code GET /chats/{id}} of one conversation
+     * (token check, one owned-conversation read, one page of messages) — what one hop costs without streaming.
+     */
+    static List<Percentiles> plainRequest(List<String> apis, String bearer, int samples) {
+        List<List<Double>> times = apis.stream().<List<Double>>map(a -> new ArrayList<>()).toList();
+        String chat = Api.createChat(apis.getFirst(), bearer);
+        for (int i = 0; i < samples; i++) {
+            for (int a = 0; a < apis.size(); a++) {
+                long begin = System.nanoTime();
+                Api.storedMessages(apis.get(a), bearer, chat);
+                times.get(a).add((System.nanoTime() - begin) / 1e6);
+            }
+        }
+        return times.stream().map(Percentiles::of).toList();
+    }
+
+    /**
      * POST → first {@code chunk} event, {@code samples} times one after another, alternating between the two APIs
      * (through the gateway and direct) so both see the same machine load. The model answers at once (pace 0).
      */
