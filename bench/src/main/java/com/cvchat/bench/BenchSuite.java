@@ -134,10 +134,11 @@ public final class BenchSuite {
             } else {
                 table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", delays(viaGateway));
             }
-            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service (while streaming)",
+            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service, suite JVM "
+                            + "(broker, store, model, clients)",
                     cpuPerChunk(viaGateway));
             table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams", delays(viaDirect));
-            table.add("2 CPU per chunk direct @ " + streams + " streams: gateway, chat-service (while streaming)",
+            table.add("2 CPU per chunk direct @ " + streams + " streams: gateway, chat-service, suite JVM",
                     cpuPerChunk(viaDirect));
             if (top) {
                 ChunkPathBench.Run lockstep = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(),
@@ -169,14 +170,19 @@ public final class BenchSuite {
 
     private static String cpuPerChunk(ChunkPathBench.Run run) {
         int delivered = Math.max(run.delays().count(), 1);
-        return String.format("%.0f µs, %.0f µs", run.cpuSeconds()[0] * 1e6 / delivered,
-                run.cpuSeconds()[1] * 1e6 / delivered);
+        double[] used = run.cpuSeconds();
+        return String.format("%.0f µs, %.0f µs, %.0f µs", used[0] * 1e6 / delivered, used[1] * 1e6 / delivered,
+                used[2] * 1e6 / delivered);
     }
 
-    /** CPU seconds used so far by the gateway and chat-service. */
+    /**
+     * CPU seconds used so far by the gateway, chat-service, and this JVM (the broker, the store, the scripted model and
+     * the SSE clients all run in it).
+     */
     private static double[] cpu(LocalStack stack) {
         return new double[] {ProcessStats.cpuSeconds(stack.instance(ServiceSpec.GATEWAY).pid()),
-                ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid())};
+                ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid()),
+                ProcessStats.cpuSeconds(ProcessHandle.current().pid())};
     }
 
     private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,

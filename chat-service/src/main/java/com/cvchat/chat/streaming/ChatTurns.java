@@ -76,23 +76,22 @@ public class ChatTurns {
                 responseLog.endOffset(partition), StreamRecord.RUNNING, Instant.now());
         records.save(record);
         BlockingQueue<LlmResponseEvent> queue = live.register(record);
+        List<LlmRequestEvent> asks = new java.util.ArrayList<>(List.of(new LlmRequest(requestId, ResponseFanOut.ORIGIN,
+                LlmTask.CHAT_REPLY, request.personality().systemInstruction(), history, request.message(), null, null)));
+        if (first) {
+            asks.add(new LlmRequest(record.titleRequestId(), ResponseFanOut.ORIGIN, LlmTask.TITLE, Titles.INSTRUCTION,
+                    List.of(), request.message(), null, null));
+        }
         try {
-            ask(record, new LlmRequest(requestId, ResponseFanOut.ORIGIN, LlmTask.CHAT_REPLY,
-                    request.personality().systemInstruction(), history, request.message(), null, null));
-            if (first) {
-                ask(record, new LlmRequest(record.titleRequestId(), ResponseFanOut.ORIGIN, LlmTask.TITLE,
-                        Titles.INSTRUCTION, List.of(), request.message(), null, null));
-            }
+            // the answer and the title are asked for together (one wait for the broker, not two)
+            publisher.publishAllAndWait(Topics.LLM_REQUESTS, asks.stream()
+                    .map(ask -> EventEnvelope.of(record.conversationId(), record.userId(), record.requestId(), ask))
+                    .toList());
         } catch (RuntimeException e) {
             live.unregister(record);
             throw e;
         }
         return new Started(record, queue);
-    }
-
-    private void ask(StreamRecord record, LlmRequestEvent request) {
-        publisher.publishAndWait(Topics.LLM_REQUESTS,
-                EventEnvelope.of(record.conversationId(), record.userId(), record.requestId(), request));
     }
 
     private static ChatTurn turn(MessageDocument message) {
