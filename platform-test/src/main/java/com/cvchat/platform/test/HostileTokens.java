@@ -1,6 +1,5 @@
 package com.cvchat.platform.test;
 
-import com.cvchat.platform.security.PlatformSecurityProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -58,15 +57,7 @@ public final class HostileTokens {
     }
 
     private static JWTClaimsSet claims(String userId, Consumer<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer(PlatformSecurityProperties.DEFAULT_ISSUER)
-                .audience(PlatformSecurityProperties.DEFAULT_AUDIENCE)
-                .subject(userId)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("roles", List.of("user", "admin"));
+        JWTClaimsSet.Builder builder = TestJwtIssuer.validClaims(userId, List.of("user", "admin"));
         change.accept(builder);
         return builder.build();
     }

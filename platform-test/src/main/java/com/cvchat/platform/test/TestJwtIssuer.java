@@ -81,17 +81,22 @@ public final class TestJwtIssuer implements AutoCloseable {
 
     /** A token whose claims the caller adjusts (wrong issuer, expired …), signed with the published key. */
     public String token(String userId, Consumer<JWTClaimsSet.Builder> customizer) {
+        JWTClaimsSet.Builder claims = validClaims(userId, List.of("user"));
+        customizer.accept(claims);
+        return sign(claims.build());
+    }
+
+    /** The claims of a valid token for {@code userId} with {@code roles}: our issuer and audience, 15 minutes. */
+    public static JWTClaimsSet.Builder validClaims(String userId, List<String> roles) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(PlatformSecurityProperties.DEFAULT_ISSUER)
                 .audience(PlatformSecurityProperties.DEFAULT_AUDIENCE)
                 .subject(userId)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("roles", List.of("user"));
-        customizer.accept(claims);
-        return sign(claims.build());
+                .claim("roles", roles);
     }
 
     public String sign(JWTClaimsSet claims) {

@@ -2,22 +2,20 @@ package com.cvchat.llmworker.provider.gemini;
 
 import com.cvchat.events.json.EventJson;
 import com.cvchat.llmworker.support.RawHttpServer;
-import tools.jackson.databind.JsonNode;
+import com.cvchat.llmworker.support.ScriptedModelServer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A local fake of the Gemini REST API ({@code v1beta/models/{model}:generateContent} and
  * {@code :streamGenerateContent?alt=sse}) over a real socket, answering with Gemini's wire format and its error
  * bodies. Each request takes the next queued behaviour; with none queued it streams {@link #DEFAULT_WORDS}.
  */
-final class FakeGemini implements AutoCloseable {
+final class FakeGemini extends ScriptedModelServer<FakeGemini> {
 
     static final List<String> DEFAULT_WORDS = List.of("Hello", " from", " the", " fake", " Gemini.");
 
@@ -123,34 +121,9 @@ final class FakeGemini implements AutoCloseable {
             }
             """;
 
-    private final Queue<RawHttpServer.Handler> script = new ConcurrentLinkedQueue<>();
-    private final RawHttpServer server;
-
     FakeGemini() throws IOException {
-        server = new RawHttpServer(request -> {
-            RawHttpServer.Handler next = script.poll();
-            if (next != null) {
-                return next;
-            }
-            return request.target().contains(":streamGenerateContent") ? stream(DEFAULT_WORDS) : generate(DEFAULT_WORDS);
-        });
-    }
-
-    String baseUrl() {
-        return server.baseUrl();
-    }
-
-    List<RawHttpServer.Received> received() {
-        return server.received();
-    }
-
-    JsonNode body(int index) {
-        return EventJson.mapper().readTree(received().get(index).body());
-    }
-
-    FakeGemini then(RawHttpServer.Handler handler) {
-        script.add(handler);
-        return this;
+        super(request -> null, request -> request.target().contains(":streamGenerateContent")
+                ? stream(DEFAULT_WORDS) : generate(DEFAULT_WORDS));
     }
 
     static RawHttpServer.Handler error(int status, String reason, String body) {
@@ -213,10 +186,5 @@ final class FakeGemini implements AutoCloseable {
         response.put("modelVersion", "gemini-2.5-flash");
         response.put("responseId", "fake-response");
         return response.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

@@ -2,49 +2,23 @@ package com.cvchat.llmworker.provider.openai;
 
 import com.cvchat.events.json.EventJson;
 import com.cvchat.llmworker.support.RawHttpServer;
-import tools.jackson.databind.JsonNode;
+import com.cvchat.llmworker.support.ScriptedModelServer;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A local OpenAI-compatible server ({@code POST /v1/chat/completions}, SSE when {@code stream: true}). */
-final class FakeOpenAi implements AutoCloseable {
+final class FakeOpenAi extends ScriptedModelServer<FakeOpenAi> {
 
     static final List<String> DEFAULT_PIECES = List.of("Local", " model", " says", " hi.");
 
-    private final Queue<RawHttpServer.Handler> script = new ConcurrentLinkedQueue<>();
-    private final RawHttpServer server;
-
     FakeOpenAi() throws IOException {
-        server = new RawHttpServer(request -> {
-            if (!request.target().equals("/v1/chat/completions")) {
-                return (r, exchange) -> exchange.respond(404, "Not Found", "application/json",
-                        "{\"error\": {\"message\": \"not found\", \"type\": \"invalid_request_error\"}}");
-            }
-            RawHttpServer.Handler next = script.poll();
-            return next != null ? next : stream(DEFAULT_PIECES, Duration.ZERO);
-        });
-    }
-
-    String baseUrl() {
-        return server.baseUrl();
-    }
-
-    List<RawHttpServer.Received> received() {
-        return server.received();
-    }
-
-    JsonNode body(int index) {
-        return EventJson.mapper().readTree(received().get(index).body());
-    }
-
-    FakeOpenAi then(RawHttpServer.Handler handler) {
-        script.add(handler);
-        return this;
+        super(request -> request.target().equals("/v1/chat/completions") ? null
+                : (r, exchange) -> exchange.respond(404, "Not Found", "application/json",
+                        "{\"error\": {\"message\": \"not found\", \"type\": \"invalid_request_error\"}}"),
+                request -> stream(DEFAULT_PIECES, Duration.ZERO));
     }
 
     static RawHttpServer.Handler stream(List<String> pieces, Duration between) {
@@ -96,10 +70,5 @@ final class FakeOpenAi implements AutoCloseable {
         }
         choice.putNull("finish_reason");
         return chunk.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }
