@@ -1,6 +1,8 @@
 package com.cvchat.chat.streaming;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,10 +12,15 @@ import org.springframework.context.annotation.Configuration;
  * buffer is the header limit plus the read buffer. Our requests are small (a bearer token, a JSON body read in
  * pieces) and our events are smaller than 1 KiB, so 2 KiB buffers cost a few more reads of a large body and nothing
  * else: ~18 KiB less per held stream. The header limit itself ({@code server.max-http-request-header-size}) is
- * unchanged, and so are the body limits.
+ * unchanged, and so are the body limits. The response buffer is smaller too ({@link SmallBufferHttp11Protocol}).
  */
 @Configuration(proxyBeanMethods = false)
 class HeldConnectionsConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallResponseBuffers() {
+        return factory -> factory.setProtocol(SmallBufferHttp11Protocol.class.getName());
+    }
 
     @Bean
     TomcatConnectorCustomizer smallSocketBuffers(StreamSettings settings) {

@@ -1,8 +1,27 @@
 package com.cvchat.chat.streaming;
 
 import com.cvchat.chat.support.ChatApi;
+import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.EventPayload;
+import com.cvchat.events.Topics;
+import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.events.json.EventSerializer;
+import com.cvchat.events.llm.LlmChunk;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmRequest;
+import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
-import com.cvchat.platform.test.llm.ScriptedModel;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,19 +32,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
@@ -34,22 +47,21 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Many answers held open at once on one instance, over real sockets (the JDK's non-blocking HTTP client, one
- * connection per stream), with a short heartbeat and a model that paces its chunks seconds apart: every stream gets
- * its {@code start}, heartbeat comments while it waits, then its own whole answer in order and {@code done}. Also the
- * idle timeout (heartbeats do not keep a silent answer alive) and a client that hangs up (its stream is let go).
+ * connection per stream), with a short heartbeat. The model is played by the test on the real broker (it reads
+ * {@code llm.requests} and answers on {@code llm.responses} when the test says so): every stream gets its
+ * {@code start}, heartbeat comments while the model is silent, then — once every stream has had a heartbeat — its own
+ * whole answer in order and {@code done}. Also clients that hang up: their streams are let go. (The idle timeout:
+ * {@link ChatStreamingIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.stream.heartbeat=200ms", "chat.stream.start-wait=100ms", "chat.stream.idle-timeout=8s"})
+        "chat.stream.heartbeat=200ms", "chat.stream.start-wait=100ms"})
 @EmbeddedKafka(partitions = 3)
 class HeldStreamsIT {
 
-    private static final int STREAMS = 300;
+    private static final int STREAMS = 200;
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(20)).build();
 
-    static ScriptedModel model;
+    static ManualModel model;
 
     @LocalServerPort
     int port;
@@ -65,7 +77,7 @@ class HeldStreamsIT {
     @BeforeEach
     void startModel() {
         if (model == null) {
-            model = ScriptedModel.start(System.getProperty("spring.embedded.kafka.brokers"));
+            model = new ManualModel(System.getProperty("spring.embedded.kafka.brokers"));
         }
     }
 
@@ -78,58 +90,46 @@ class HeldStreamsIT {
 
     @Test
     void shouldHoldManyStreamsEachGettingHeartbeatsThenItsWholeAnswerInOrder() throws Exception {
-        List<HeldStream> streams = open(STREAMS, i -> "Question " + i + " [words=3] [pace=2500ms]");
+        List<RawSseStream> streams = open(STREAMS, i -> "Question " + i);
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(s -> s.lines().contains(": keep-alive")));
 
-        await().atMost(WAIT).until(() -> streams.stream().allMatch(HeldStream::ended));
+        streams.forEach(stream -> model.answer(stream.prompt, List.of("Answer to ", stream.prompt, "!")));
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(RawSseStream::ended));
 
         assertThat(streams).allSatisfy(stream -> {
             assertThat(stream.status()).isEqualTo(200);
-            List<String> lines = stream.lines();
             List<JsonNode> events = stream.events();
             assertThat(events).extracting(e -> e.path("type").asString())
                     .containsExactly("start", "chunk", "chunk", "chunk", "done");
-            assertThat(lines.indexOf(": keep-alive")).as("a heartbeat before the first chunk")
+            assertThat(stream.lines().indexOf(": keep-alive")).as("a heartbeat before the first chunk")
                     .isPositive().isLessThan(stream.indexOfFirst("\"chunk\""));
             String messageId = events.getFirst().path("message_id").asString();
             assertThat(stream.ids()).containsExactly(messageId + ":0", messageId + ":1", messageId + ":2",
                     messageId + ":3", messageId + ":end");
-            assertThat(stream.chunkText()).isEqualTo(ScriptedModel.answerFor(stream.prompt));
+            assertThat(stream.chunkText()).isEqualTo("Answer to " + stream.prompt + "!");
         });
         await().atMost(WAIT).until(() -> live.size() == 0);
     }
 
     @Test
-    void shouldEndASilentAnswerWithAnErrorEventAfterTheIdleTimeoutDespiteHeartbeats() throws Exception {
-        HeldStream stream = open(1, i -> "Nothing comes [pace=600000ms]").getFirst();
-
-        await().atMost(WAIT).until(stream::ended);
-
-        assertThat(stream.events()).extracting(e -> e.path("type").asString()).containsExactly("start", "error");
-        assertThat(stream.events().getLast().path("message").asString())
-                .isEqualTo("The AI did not answer in time. Please try again.");
-        assertThat(stream.ids().getLast()).endsWith(":end");
-        assertThat(stream.lines().stream().filter(": keep-alive"::equals).count()).isGreaterThan(1);
-    }
-
-    @Test
     void shouldLetGoOfTheStreamsOfClientsThatHangUp() throws Exception {
-        List<HeldStream> streams = open(20, i -> "Slow one " + i + " [pace=600000ms]");
+        List<RawSseStream> streams = open(10, i -> "Slow one " + i);
         await().atMost(WAIT).until(() -> streams.stream().allMatch(s -> s.lines().contains(": keep-alive")));
-        assertThat(live.size()).isGreaterThanOrEqualTo(20);
+        assertThat(live.size()).isGreaterThanOrEqualTo(10);
 
-        streams.forEach(HeldStream::hangUp);
+        streams.forEach(RawSseStream::hangUp);
 
         await().atMost(WAIT).until(() -> live.size() == 0);
     }
 
     /** Opens {@code count} streams, each a new user's first message, and waits until each has its start. */
-    private List<HeldStream> open(int count, java.util.function.IntFunction<String> prompt) throws Exception {
-        List<HeldStream> streams = new ArrayList<>();
+    private List<RawSseStream> open(int count, java.util.function.IntFunction<String> prompt) throws Exception {
+        List<RawSseStream> streams = new ArrayList<>();
         try (var creators = Executors.newFixedThreadPool(16)) {
-            List<Future<HeldStream>> opening = IntStream.range(0, count)
-                    .mapToObj(i -> creators.submit(() -> HeldStream.send(ChatApi.newUser(port), prompt.apply(i))))
+            List<Future<RawSseStream>> opening = IntStream.range(0, count)
+                    .mapToObj(i -> creators.submit(() -> RawSseStream.send(ChatApi.newUser(port), prompt.apply(i))))
                     .toList();
-            for (Future<HeldStream> future : opening) {
+            for (Future<RawSseStream> future : opening) {
                 streams.add(future.get());
             }
         }
@@ -137,86 +137,71 @@ class HeldStreamsIT {
         return streams;
     }
 
-    /** One SSE stream read line by line as the lines arrive (comments included). */
-    private static final class HeldStream implements Flow.Subscriber<String> {
-        private final String prompt;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private volatile CompletableFuture<HttpResponse<Void>> response;
-        private volatile Flow.Subscription subscription;
-        private volatile boolean ended;
+    /** The model, played by the test: remembers each chat request and answers it only when told to. */
+    private static final class ManualModel implements AutoCloseable {
+        private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
+        private final KafkaProducer<String, EventEnvelope<?>> producer;
+        private final Map<String, EventEnvelope<EventPayload>> requestsByPrompt = new ConcurrentHashMap<>();
+        private final Thread loop;
+        private volatile boolean closed;
 
-        private HeldStream(String prompt) {
-            this.prompt = prompt;
+        ManualModel(String brokers) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                    new StringDeserializer(), new EventDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LLM_REQUESTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // from here on, no request is missed
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                    ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new EventSerializer());
+            loop = Thread.ofPlatform().daemon().name("manual-model").start(this::run);
         }
 
-        static HeldStream send(ChatApi user, String prompt) {
-            String chat = user.createChat();
-            HeldStream stream = new HeldStream(prompt);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(user.base() + "/" + chat + "/message"))
-                    .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                    .header("Authorization", user.bearer())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("message", prompt).toString()))
-                    .build();
-            stream.response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream));
-            stream.response.whenComplete((r, e) -> stream.ended |= e != null);
-            return stream;
+        private void run() {
+            try {
+                while (!closed) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                        if (record.value().payload() instanceof LlmRequest request && request.task() == LlmTask.CHAT_REPLY) {
+                            requestsByPrompt.put(request.prompt(), record.value());
+                        }
+                    });
+                }
+            } catch (WakeupException e) {
+                // closing
+            } finally {
+                consumer.close();
+            }
+        }
+
+        /** Answers the request whose prompt is {@code prompt} with these chunks, then completes it. */
+        void answer(String prompt, List<String> chunks) {
+            await().atMost(WAIT).until(() -> requestsByPrompt.containsKey(prompt));
+            EventEnvelope<EventPayload> request = requestsByPrompt.get(prompt);
+            LlmRequest llm = (LlmRequest) request.payload();
+            for (int i = 0; i < chunks.size(); i++) {
+                send(request, new LlmChunk(llm.requestId(), llm.origin(), i, chunks.get(i)));
+            }
+            send(request, new LlmCompleted(llm.requestId(), llm.origin(), String.join("", chunks), chunks.size(),
+                    TokenUsage.NONE, null, "manual"));
+        }
+
+        private void send(EventEnvelope<?> request, LlmResponseEvent event) {
+            EventEnvelope<LlmResponseEvent> envelope = EventEnvelope.of(request.conversationId(), request.userId(),
+                    request.correlationId(), event);
+            producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), envelope.key(), envelope));
         }
 
         @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            ended = true;
-        }
-
-        @Override
-        public void onComplete() {
-            ended = true;
-        }
-
-        boolean ended() {
-            return ended;
-        }
-
-        int status() {
-            return response.join().statusCode();
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        int indexOfFirst(String text) {
-            List<String> all = lines();
-            return IntStream.range(0, all.size()).filter(i -> all.get(i).startsWith("data:")
-                    && all.get(i).contains(text)).findFirst().orElse(-1);
-        }
-
-        List<JsonNode> events() {
-            return lines().stream().filter(l -> l.startsWith("data: ")).map(l -> JSON.readTree(l.substring(6))).toList();
-        }
-
-        List<String> ids() {
-            return lines().stream().filter(l -> l.startsWith("id: ")).map(l -> l.substring(4)).toList();
-        }
-
-        String chunkText() {
-            return String.join("", events().stream().filter(e -> e.path("type").asString().equals("chunk"))
-                    .map(e -> e.path("content").asString()).toList());
-        }
-
-        void hangUp() {
-            subscription.cancel();
-            response.cancel(true);
+        public void close() {
+            closed = true;
+            consumer.wakeup();
+            try {
+                loop.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close(Duration.ofSeconds(5));
         }
     }
 }
