@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * Tomcat's memory per connection, trimmed for thousands of held SSE streams (each is one connection for minutes).
  * Tomcat gives every connection a socket read and a socket write buffer of 8 KiB each, and its request header
  * buffer is the header limit plus the read buffer. Our requests are small (a bearer token, a JSON body read in
- * pieces) and our events are smaller than 1 KiB, so 2 KiB buffers cost a few more reads of a large body and nothing
- * else: ~18 KiB less per held stream. The header limit itself ({@code server.max-http-request-header-size}) is
+ * pieces) and most events are a few hundred bytes, so 1 KiB buffers cost a few more reads of a large body (and more
+ * than one socket write for a rare large event) and nothing else: ~21 KiB less per held stream. The header limit itself ({@code server.max-http-request-header-size}) is
  * unchanged, and so are the body limits. The response buffer is smaller too ({@link SmallBufferHttp11Protocol}).
  */
 @Configuration(proxyBeanMethods = false)

@@ -31,6 +31,6 @@ public record StreamSettings(Integer maxMessageLength, Integer historyWindow, Du
         readyTimeout = readyTimeout == null ? Duration.ofSeconds(30) : readyTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         bufferedEvents = bufferedEvents == null ? 4096 : bufferedEvents;
-        socketBufferBytes = socketBufferBytes == null ? 2048 : socketBufferBytes;
+        socketBufferBytes = socketBufferBytes == null ? 1024 : socketBufferBytes;
     }
 }
