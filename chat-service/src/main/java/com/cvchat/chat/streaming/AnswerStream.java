@@ -12,6 +12,8 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -34,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AnswerStream implements AsyncListener {
 
-    /** The clock and the tasks every stream shares. */
+    private static final Logger log = LoggerFactory.getLogger(AnswerStream.class);
+
+    /** The settings and the tasks every stream shares. */
     record Runtime(StreamSettings settings, Executor writers, ScheduledExecutorService timers) {
     }
 
@@ -102,8 +106,11 @@ final class AnswerStream implements AsyncListener {
         do {
             try {
                 step();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 end(); // the client is gone (a write failed); nothing else depends on this stream
+            } catch (RuntimeException e) {
+                log.warn("Stream of request {} ended by an error: {}", record.requestId(), e.toString());
+                end();
             }
             missed = work.addAndGet(-missed);
         } while (missed != 0);
