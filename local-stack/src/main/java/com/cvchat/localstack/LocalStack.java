@@ -266,7 +266,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: "
                         + waiting.stream().map(s -> s.spec().module() + " (log: " + s.log() + ")").toList());
             }
-            pause(Duration.ofMillis(250));
+            pause(Duration.ofMillis(100));
         }
     }
 
