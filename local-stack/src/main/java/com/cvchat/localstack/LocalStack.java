@@ -160,7 +160,12 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("  … making the AOT cache of " + training.stream().map(ServiceSpec::module).toList()
                     + " (once per build; a training run each, logs in " + logs + ")");
         }
-        specs.parallelStream().forEach(spec -> ServiceProcess.prepare(spec, jar(spec), cds, logs, environment(spec)));
+        specs.parallelStream().forEach(spec -> {
+            if (!ServiceProcess.prepare(spec, jar(spec), cds, logs, environment(spec))) {
+                System.out.println("  … no AOT cache for " + spec.module() + " (see " + logs.resolve(spec.module()
+                        + "-aot-training.log") + "); it starts with the class-data archive instead");
+            }
+        });
     }
 
     private Path jar(ServiceSpec spec) {
