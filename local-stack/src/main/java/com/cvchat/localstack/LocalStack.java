@@ -136,10 +136,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the given services as processes and waits until each reports UP. */
     public void startServices(Set<ServiceSpec> specs) {
+        prepare(specs);
         List<ServiceProcess> starting = new ArrayList<>();
-        // the extracted jars (see ServiceProcess#extracted) of all of them at once: mostly waiting on the disk
-        Path cds = config.dataDir().resolve("cds");
-        specs.parallelStream().forEach(spec -> ServiceProcess.extracted(spec, jar(spec), cds));
         for (ServiceSpec spec : specs) {
             ServiceProcess process = ServiceProcess.start(spec, jar(spec), config.port(spec),
                     config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
@@ -149,12 +147,38 @@ public final class LocalStack implements AutoCloseable {
         awaitHealthy(starting);
     }
 
+    /**
+     * Gets the given services ready to start fast (done by {@link #startServices} too; call it first to time the starts
+     * alone): their jars extracted into {@code <data>/cds} and the AOT cache of each jar made beside it by a training
+     * run when there is none for this build yet (see {@link AotCache}), all at once. The broker and store must be up.
+     */
+    public void prepare(Set<ServiceSpec> specs) {
+        Path cds = config.dataDir().resolve("cds");
+        Path logs = config.dataDir().resolve("logs");
+        List<ServiceSpec> training = specs.stream().filter(s -> !AotCache.usable(AotCache.of(jar(s)), jar(s))).toList();
+        if (!training.isEmpty()) {
+            System.out.println("  … making the AOT cache of " + training.stream().map(ServiceSpec::module).toList()
+                    + " (once per build; a training run each, logs in " + logs + ")");
+        }
+        specs.parallelStream().forEach(spec -> {
+            if (!ServiceProcess.prepare(spec, jar(spec), cds, logs, environment(spec))) {
+                System.out.println("  … no AOT cache for " + spec.module() + " (see " + logs.resolve(spec.module()
+                        + "-aot-training.log") + "); it starts with the class-data archive instead");
+            }
+        });
+    }
+
     private Path jar(ServiceSpec spec) {
         Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
         return jar;
+    }
+
+    /** Where the AOT cache of {@code spec}'s jar is (or would be) for the running JDK; see {@link #prepare}. */
+    public Path aotCache(ServiceSpec spec) {
+        return AotCache.of(jar(spec));
     }
 
     /** The file holding the users' data-key master key of this stack (created on first use); a secret. */
@@ -199,6 +223,7 @@ public final class LocalStack implements AutoCloseable {
         int port = StackConfig.freePort();
         Map<String, String> environment = environment(spec);
         environment.putAll(env);
+        prepare(Set.of(spec));
         ServiceProcess process = ServiceProcess.startInstance(spec, name, jar(spec), port,
                 config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment);
         synchronized (this) {
@@ -246,7 +271,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: "
                         + waiting.stream().map(s -> s.spec().module() + " (log: " + s.log() + ")").toList());
             }
-            pause(Duration.ofMillis(250));
+            pause(Duration.ofMillis(100));
         }
     }
 
@@ -285,6 +310,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopping = true;
+        AotCache.stopAll();
         services.parallelStream().forEach(ServiceProcess::close);
         services.clear();
         for (int i = started.size() - 1; i >= 0; i--) {

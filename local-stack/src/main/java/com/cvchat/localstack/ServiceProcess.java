@@ -22,6 +22,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * The JVM options of every service process (and of its AOT cache training run: the cache is only used with the
+     * same ones). -Xms32m: the default initial heap (1/64 of the machine's memory) sizes the young generation so large
+     * that an idle service touched ~100 MiB more of it; the heap still grows to -Xmx when needed.
+     */
+    private static final List<String> JVM_FLAGS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx384m",
+            "-XX:ReservedCodeCacheSize=64m", "-Dcvchat.parent-pid=" + ProcessHandle.current().pid());
+
     private final ServiceSpec spec;
     private final Process process;
     private final Path log;
@@ -66,22 +75,17 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(cdsDir);
             Path log = launch.logDir().resolve(launch.name() + ".log");
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
-            // -Xms32m: the default initial heap (1/64 of the machine's memory) sizes the young generation so large
-            // that an idle service touched ~100 MiB more of it; the heap still grows to -Xmx when needed
-            command.addAll(List.of(
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx384m",
-                    "-XX:ReservedCodeCacheSize=64m",
-                    "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsDir.resolve(spec.module() + ".jsa"),
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-Dcvchat.parent-pid=" + ProcessHandle.current().pid()));
+            command.add(javaCommand());
+            command.addAll(JVM_FLAGS);
+            Path runnable = extracted(spec, jar, cdsDir);
+            command.addAll(classDataFlags(spec, jar, runnable, cdsDir));
             // JVM options of the caller's own (e.g. a larger -Xmx for a load test) come last, so they win
             String extra = launch.env().getOrDefault(JAVA_OPTIONS, "").strip();
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
             command.addAll(List.of(
-                    "-jar", extracted(spec, jar, cdsDir).toString(),
+                    "-jar", runnable.toString(),
                     "--server.port=" + port,
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -92,6 +96,37 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.module(), e);
         }
+    }
+
+    /**
+     * How the service gets its classes ready-made: the AOT cache of its jar when there is a usable one (see
+     * {@link AotCache}), else the dynamic class-data archive of this data folder, created when the JVM exits the first
+     * time. A cache the JVM cannot use (another JDK, damaged) costs a few warning lines in the log, never the start.
+     */
+    private static List<String> classDataFlags(ServiceSpec spec, Path jar, Path runnable, Path cdsDir) {
+        Path cache = AotCache.of(jar);
+        if (!runnable.equals(jar) && AotCache.usable(cache, jar)) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cdsDir.resolve(spec.module() + ".jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
+     * Gets {@code spec} ready to start fast: its jar extracted into {@code cdsDir} and the AOT cache of the jar made
+     * (a training run, once per build) unless there is one. The broker and store must be up. True with a cache.
+     */
+    static boolean prepare(ServiceSpec spec, Path jar, Path cdsDir, Path logDir, Map<String, String> env) {
+        return AotCache.ensure(spec, jar, extracted(spec, jar, cdsDir), logDir, env);
+    }
+
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The JVM options of the service processes, for the AOT cache training run. */
+    static List<String> jvmFlags() {
+        return JVM_FLAGS;
     }
 
     /**
@@ -107,7 +142,7 @@ public final class ServiceProcess implements AutoCloseable {
                     && Files.getLastModifiedTime(runnable).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
                 return runnable;
             }
-            Process extract = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+            Process extract = new ProcessBuilder(javaCommand(),
                     "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", dir.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (extract.waitFor(60, TimeUnit.SECONDS) && extract.exitValue() == 0 && Files.isRegularFile(runnable)) {
