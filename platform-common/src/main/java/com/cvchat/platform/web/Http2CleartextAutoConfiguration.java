@@ -15,8 +15,8 @@ import java.util.Arrays;
 
 /**
  * Every servlet service accepts HTTP/2 without TLS (h2c) on its HTTP/1.1 port: a connection that opens with the
- * HTTP/2 preface (prior knowledge, what the gateway sends) or asks for {@code Upgrade: h2c} is served over HTTP/2;
- * everything else (browsers, probes, curl) stays HTTP/1.1.
+ * HTTP/2 preface (prior knowledge, what the gateway sends) is served over HTTP/2; everything else (browsers, probes,
+ * curl, and clients such as the JDK's {@code HttpClient} that ask for {@code Upgrade: h2c}) stays HTTP/1.1 as before.
  * <p>
  * Tomcat's defaults are tuned for browsers, not for a proxy holding thousands of SSE streams:
  * <ul>
@@ -54,9 +54,17 @@ public class Http2CleartextAutoConfiguration {
                 .filter(Http2Protocol.class::isInstance).map(Http2Protocol.class::cast)
                 .findFirst()
                 .orElseGet(() -> {
-                    Http2Protocol added = new Http2Protocol();
+                    Http2Protocol added = new PriorKnowledgeOnly();
                     connector.addUpgradeProtocol(added);
                     return added;
                 });
+    }
+
+    /** HTTP/2 for connections that start with its preface; an {@code Upgrade: h2c} request is answered in HTTP/1.1. */
+    static final class PriorKnowledgeOnly extends Http2Protocol {
+        @Override
+        public boolean accept(org.apache.coyote.Request request) {
+            return false;
+        }
     }
 }
