@@ -1,6 +1,7 @@
 package com.cvchat.chat;
 
 import com.cvchat.platform.test.HealthChecks;
+import com.cvchat.platform.test.ProtocolChecks;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,5 +26,10 @@ class ChatServiceApplicationIT {
     @Test
     void shouldStartAndReportHealthUp() throws Exception {
         HealthChecks.assertHealthyAndScrapeable(port);
+    }
+
+    @Test
+    void shouldSpeakHttp11AndH2cOnItsOnePort() throws Exception {
+        ProtocolChecks.assertServesHttp11AndH2c(port);
     }
 }

@@ -156,6 +156,48 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void shouldReachTheServicesOverHttp2WithManyHeldStreamsSharingAConnection() throws Exception {
+        assertThat(get("/api/v1/chats/over-h2", "Authorization", bearer()).statusCode()).isEqualTo(200);
+        assertThat(BACKEND.protocolsOf("/api/v1/chats/over-h2")).containsExactly("HTTP/2.0");
+
+        int streams = 20;
+        BACKEND.heldRelease = reactor.core.publisher.Sinks.empty();
+        List<CompletableFuture<HttpResponse<java.util.stream.Stream<String>>>> held = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            held.add(http.sendAsync(HttpRequest.newBuilder(URI.create(url("/api/v1/chats/held")))
+                    .header("Authorization", bearer()).header("Accept", "text/event-stream")
+                    .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines()));
+        }
+        List<java.util.Iterator<String>> events = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response : held) {
+            java.util.Iterator<String> lines = response.get(30, TimeUnit.SECONDS).body()
+                    .filter(line -> line.startsWith("data:")).iterator();
+            assertThat(lines.next()).isEqualTo("data: open");
+            events.add(lines);
+        }
+        List<StubBackend.Arrival> arrivals = BACKEND.arrivals.stream().filter(a -> a.path().equals("held")).toList();
+        assertThat(arrivals).as("every stream is open at the service at once").hasSize(streams);
+        assertThat(BACKEND.protocolsOf("held")).containsExactly("HTTP/2.0");
+        assertThat(BACKEND.connectionsOf("held")).as("%d held streams share the gateway's connections", streams)
+                .hasSizeLessThanOrEqualTo(streams / 4);
+
+        BACKEND.heldRelease.tryEmitEmpty();
+        for (java.util.Iterator<String> lines : events) {
+            assertThat(lines.next()).isEqualTo("data: released");
+            assertThat(lines.hasNext()).isFalse();
+        }
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port
+                + "/api/v1/chats/ws/voice/" + UUID.randomUUID() + "?token=" + TestInfrastructure.issuer().token(USER)),
+                collector(received)).get(10, TimeUnit.SECONDS);
+        socket.sendText("over http/1.1", true).get(5, TimeUnit.SECONDS);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> received.contains("echo:over http/1.1"));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        assertThat(BACKEND.protocolsOf("ws")).as("the WebSocket upgrade is HTTP/1.1").containsExactly("HTTP/1.1");
+    }
+
+    @Test
     void shouldPassALongStreamThroughCompletely() throws Exception {
         HttpResponse<java.util.stream.Stream<String>> response = http.send(
                 HttpRequest.newBuilder(URI.create(url("/api/v1/chats/long-stream"))).header("Authorization", bearer()).build(),

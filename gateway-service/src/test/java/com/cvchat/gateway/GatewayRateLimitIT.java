@@ -16,8 +16,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Per-user and per-address buckets answer 429 with Retry-After, and the refused requests never reach the service. */
+/**
+ * Per-user and per-address buckets answer 429 with Retry-After, and the refused requests never reach the service.
+ * This gateway runs with {@code GATEWAY_UPSTREAM_PROTOCOL=http1}: the service sees HTTP/1.1.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.upstream-protocol=http1",
         "gateway.per-user.capacity=3", "gateway.per-user.refill-per-second=0.001",
         "gateway.per-address.capacity=10", "gateway.per-address.refill-per-second=0.001"})
 class GatewayRateLimitIT {
@@ -78,5 +82,7 @@ class GatewayRateLimitIT {
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(passed).as("the address had 10 tokens, 5 were used by the two users").isEqualTo(5);
         assertThat(BACKEND.hits("/api/v1/auth/login")).isEqualTo(5);
+        assertThat(BACKEND.protocolsOf("/api/v1/chats/echo")).as("GATEWAY_UPSTREAM_PROTOCOL=http1")
+                .containsExactly("HTTP/1.1");
     }
 }

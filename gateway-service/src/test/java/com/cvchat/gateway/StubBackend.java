@@ -1,6 +1,9 @@
 package com.cvchat.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -8,15 +11,19 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the services behind the gateway, on a real socket: counts what reaches it, echoes headers, streams
- * SSE under the test's control, and echoes WebSocket messages.
+ * SSE under the test's control, and echoes WebSocket messages. Like the services' Tomcat it speaks HTTP/1.1 and h2c
+ * (prior knowledge or upgrade) on one port, and records the protocol and the connection of every request.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -27,14 +34,26 @@ final class StubBackend implements AutoCloseable {
     /** Counted down by the SSE test when the first event has arrived at the client through the gateway. */
     volatile CountDownLatch firstEventSeen = new CountDownLatch(1);
     volatile long firstEventWrittenNanos;
+    /** What each request arrived over: path (or "ws"), protocol ("HTTP/1.1", "HTTP/2.0") and the gateway's socket. */
+    final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    /** Held SSE streams send one event, then wait until this completes. */
+    volatile Sinks.Empty<Void> heldRelease = Sinks.empty();
+
+    record Arrival(String path, String protocol, String connection) {
+    }
+
     private final DisposableServer server;
 
     StubBackend() {
         server = HttpServer.create().host("127.0.0.1").port(0)
+                .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
                 .route(routes -> routes
-                        .ws("/api/v1/chats/ws/voice/{id}", (in, out) -> {
-                            count("ws");
-                            return out.sendString(in.receive().asString().map(text -> "echo:" + text));
+                        .get("/api/v1/chats/ws/voice/{id}", (request, response) -> {
+                            arrived(request, "ws");
+                            return response.sendWebsocket((in, out) -> {
+                                count("ws");
+                                return out.sendString(in.receive().asString().map(text -> "echo:" + text));
+                            });
                         })
                         .get("/api/v1/chats/long-stream", (request, response) -> {
                             count("long-stream");
@@ -42,13 +61,22 @@ final class StubBackend implements AutoCloseable {
                                     .sendString(Flux.range(0, LONG_STREAM_EVENTS)
                                             .map(i -> "data: " + i + " " + "x".repeat(100) + "\n\n"));
                         })
+                        .get("/api/v1/chats/held", (request, response) -> {
+                            arrived(request, "held");
+                            Sinks.Empty<Void> release = heldRelease;
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+                                    .sendString(Flux.concat(Mono.just("data: open\n\n"),
+                                            release.asMono().thenReturn("data: released\n\n")));
+                        })
                         .get("/api/v1/chats/stream", (request, response) -> {
+                            arrived(request, "stream");
                             count("stream");
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
                                     .sendString(sse());
                         })
                         .route(request -> true, (request, response) -> {
                             String path = request.uri().split("\\?")[0];
+                            arrived(request, path);
                             count(path);
                             request.requestHeaders().forEach(h -> lastHeaders.put(h.getKey().toLowerCase(), h.getValue()));
                             String requestId = request.requestHeaders().get("X-Request-Id");
@@ -72,6 +100,20 @@ final class StubBackend implements AutoCloseable {
                         : "event: message\ndata: second-written-before-first-arrived\n\n")
                 .subscribeOn(Schedulers.boundedElastic());
         return Flux.concat(first, second, Mono.delay(Duration.ofMillis(10)).thenReturn("event: done\ndata: end\n\n"));
+    }
+
+    private void arrived(HttpServerRequest request, String path) {
+        arrivals.add(new Arrival(path, request.version().text(), String.valueOf(request.remoteAddress())));
+    }
+
+    Set<String> protocolsOf(String path) {
+        return arrivals.stream().filter(a -> a.path().equals(path)).map(Arrival::protocol)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    Set<String> connectionsOf(String path) {
+        return arrivals.stream().filter(a -> a.path().equals(path)).map(Arrival::connection)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void count(String key) {
