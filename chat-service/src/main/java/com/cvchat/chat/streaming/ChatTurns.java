@@ -10,7 +10,6 @@ import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmRequestEvent;
-import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelUsageLimits;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * One user turn: store the user's message (event first), record the answer's bookkeeping, attach the caller to the
@@ -53,8 +51,8 @@ public class ChatTurns {
         this.limits = limits;
     }
 
-    /** A started turn: its record and the queue its events arrive on (unregister it when done). */
-    public record Started(StreamRecord record, BlockingQueue<LlmResponseEvent> queue) {
+    /** A started turn: its record and the inbox its events arrive in (unregister it when done). */
+    public record Started(StreamRecord record, StreamInbox inbox) {
     }
 
     public Started start(String userId, String conversationId, String body) {
@@ -75,7 +73,7 @@ public class ChatTurns {
                 request.message(), first ? UUID.randomUUID().toString() : null, partition.partition(),
                 responseLog.endOffset(partition), StreamRecord.RUNNING, Instant.now());
         records.save(record);
-        BlockingQueue<LlmResponseEvent> queue = live.register(record);
+        StreamInbox inbox = live.register(record);
         try {
             ask(record, new LlmRequest(requestId, ResponseFanOut.ORIGIN, LlmTask.CHAT_REPLY,
                     request.personality().systemInstruction(), history, request.message(), null, null));
@@ -87,7 +85,7 @@ public class ChatTurns {
             live.unregister(record);
             throw e;
         }
-        return new Started(record, queue);
+        return new Started(record, inbox);
     }
 
     private void ask(StreamRecord record, LlmRequestEvent request) {

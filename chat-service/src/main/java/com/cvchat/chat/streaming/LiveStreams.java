@@ -4,21 +4,25 @@ import com.cvchat.events.llm.LlmResponseEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The answers whose client is connected to this instance: request id (and title request id) → the queue its SSE
- * writer drains. The fan-out listener only enqueues, so a slow client never holds up the others.
+ * The answers whose client is connected to this instance: request id (and title request id) → the inbox its SSE
+ * writer drains. The fan-out listener only appends to the inbox (bounded, never blocking), so a slow client never
+ * holds up the others.
  */
 @Component
 public class LiveStreams {
 
-    private final Map<String, BlockingQueue<LlmResponseEvent>> queues = new ConcurrentHashMap<>();
+    private final Map<String, StreamInbox> queues = new ConcurrentHashMap<>();
+    private final StreamSettings settings;
 
-    public BlockingQueue<LlmResponseEvent> register(StreamRecord record) {
-        BlockingQueue<LlmResponseEvent> queue = new LinkedBlockingQueue<>();
+    LiveStreams(StreamSettings settings) {
+        this.settings = settings;
+    }
+
+    public StreamInbox register(StreamRecord record) {
+        StreamInbox queue = new StreamInbox(settings.bufferedEvents());
         queues.put(record.requestId(), queue);
         if (record.titleRequestId() != null) {
             queues.put(record.titleRequestId(), queue);
@@ -35,9 +39,9 @@ public class LiveStreams {
 
     /** Hands an event to the stream that waits for it, if this instance holds one. */
     public void deliver(LlmResponseEvent event) {
-        BlockingQueue<LlmResponseEvent> queue = queues.get(event.requestId());
+        StreamInbox queue = queues.get(event.requestId());
         if (queue != null) {
-            queue.add(event);
+            queue.offer(event);
         }
     }
 

@@ -12,6 +12,7 @@ import com.cvchat.platform.limits.ModelLimitExceededException;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiError;
 import com.cvchat.platform.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,9 +62,9 @@ class MessageStreamController {
     @PostMapping("/message")
     void send(@PathVariable String id, @RequestBody(required = false) byte[] body,
               @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
-              HttpServletResponse response) throws IOException {
+              HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (lastEventId != null && !lastEventId.isBlank()) {
-            resume(id, null, lastEventId, response);
+            resume(id, null, lastEventId, request, response);
             return;
         }
         ChatTurns.Started started;
@@ -74,9 +75,10 @@ class MessageStreamController {
             return;
         }
         try {
-            writer.write(response, started.record(), started.queue(), -1, null);
-        } finally {
+            writer.start(request, started.record(), started.inbox(), -1, null, () -> live.unregister(started.record()));
+        } catch (RuntimeException e) {
             live.unregister(started.record());
+            throw e;
         }
     }
 
@@ -84,8 +86,8 @@ class MessageStreamController {
     @GetMapping("/messages/{messageId}/stream")
     void stream(@PathVariable String id, @PathVariable String messageId,
                 @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
-                HttpServletResponse response) throws IOException {
-        resume(id, messageId, lastEventId, response);
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        resume(id, messageId, lastEventId, request, response);
     }
 
     @PostMapping("/messages/{messageId}/cancel")
@@ -99,8 +101,8 @@ class MessageStreamController {
         return new SuccessResponse("Cancellation requested", true);
     }
 
-    private void resume(String id, String messageId, String lastEventId, HttpServletResponse response)
-            throws IOException {
+    private void resume(String id, String messageId, String lastEventId, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
         StreamRecord record;
         StreamPosition position;
         ConversationDocument conversation;
@@ -119,9 +121,13 @@ class MessageStreamController {
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return;
         }
-        try (ResponseReplay.Replay running = replay.start(record)) {
-            writer.write(response, record, running.queue(), position == null ? -1 : position.lastIndex(),
-                    conversation.title());
+        ResponseReplay.Replay running = replay.start(record);
+        try {
+            writer.start(request, record, running.inbox(), position == null ? -1 : position.lastIndex(),
+                    conversation.title(), running::close);
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
         }
     }
 

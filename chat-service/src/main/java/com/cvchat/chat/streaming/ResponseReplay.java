@@ -11,13 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Resumes an answer on any instance: reads the conversation's partition of {@code llm.responses} from the offset
- * recorded when the request was sent, and hands the request's events (and its title's) to a queue, in log order,
- * until the answer's last event. Works the same for an answer still being generated (it follows the log live) and
+ * recorded when the request was sent, and hands the request's events (and its title's) to an inbox, in log order,
+ * until the answer's last event (waiting for room when the client reads slower than the log). Works the same for an answer still being generated (it follows the log live) and
  * for one that finished.
  */
 @Component
@@ -26,19 +24,25 @@ public class ResponseReplay {
     private static final Logger log = LoggerFactory.getLogger(ResponseReplay.class);
 
     private final ResponseLog responseLog;
+    private final StreamSettings settings;
 
-    ResponseReplay(ResponseLog responseLog) {
+    ResponseReplay(ResponseLog responseLog, StreamSettings settings) {
         this.responseLog = responseLog;
+        this.settings = settings;
     }
 
     /** A running replay; close it when the client is gone. */
     public static final class Replay implements AutoCloseable {
-        private final BlockingQueue<LlmResponseEvent> queue = new LinkedBlockingQueue<>();
+        private final StreamInbox inbox;
         private volatile KafkaConsumer<?, ?> consumer;
         private volatile boolean closed;
 
-        public BlockingQueue<LlmResponseEvent> queue() {
-            return queue;
+        Replay(StreamInbox inbox) {
+            this.inbox = inbox;
+        }
+
+        public StreamInbox inbox() {
+            return inbox;
         }
 
         @Override
@@ -52,7 +56,7 @@ public class ResponseReplay {
     }
 
     public Replay start(StreamRecord record) {
-        Replay replay = new Replay();
+        Replay replay = new Replay(new StreamInbox(settings.bufferedEvents()));
         Thread.ofVirtual().name("replay-" + record.requestId()).start(() -> run(record, replay));
         return replay;
     }
@@ -66,13 +70,17 @@ public class ResponseReplay {
                 for (ConsumerRecord<String, EventEnvelope<EventPayload>> kafkaRecord : consumer.poll(Duration.ofMillis(500))) {
                     if (kafkaRecord.value() != null && kafkaRecord.value().payload() instanceof LlmResponseEvent event
                             && belongsTo(record, event)) {
-                        replay.queue.add(event);
+                        if (!replay.inbox.put(event, () -> replay.closed)) {
+                            return;
+                        }
                         finished |= event.terminal() && event.requestId().equals(record.requestId());
                     }
                 }
             }
         } catch (WakeupException e) {
             // closed by the writer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Replay of request {} stopped: {}", record.requestId(), e.toString());
         }

@@ -1,8 +1,6 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.events.json.EventJson;
 import com.cvchat.platform.conversation.Disclaimer;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +8,10 @@ import java.nio.charset.StandardCharsets;
  * The SSE events of POST /chats/{id}/message, as the spec writes them ({@code data: {"type": ...}}), each with an
  * {@code id} of the form {@code <message_id>:<n>}: 0 for {@code start}, sequence + 1 for each {@code chunk}, and
  * {@code <message_id>:end} for the last event ({@code done} or {@code error}).
+ * <p>
+ * Each method returns the whole frame's bytes ({@code id:} line, {@code data:} line, blank line), written directly:
+ * no JSON tree per event. Strings are escaped as JSON requires ({@code "}, {@code \}, every control character below
+ * U+0020), so a value can never end the string, the line or the event early.
  */
 final class SseEvents {
 
@@ -20,6 +22,8 @@ final class SseEvents {
      * SSE format says so), and it keeps proxies and load balancers from closing a quiet connection.
      */
     static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private SseEvents() {
     }
@@ -32,46 +36,86 @@ final class SseEvents {
         return messageId + ":" + END;
     }
 
-    static ObjectNode start(String messageId, boolean withTitle, String title) {
-        ObjectNode node = typed("start").put("message_id", messageId);
+    static byte[] start(String messageId, boolean withTitle, String title) {
+        StringBuilder frame = open(id(messageId, 0), "start", 64);
+        field(frame, "message_id", messageId);
         if (withTitle && title != null) {
-            node.put("title", title);
+            field(frame, "title", title);
         }
-        return node;
+        return close(frame);
     }
 
-    static ObjectNode chunk(String content) {
-        return typed("chunk").put("content", content);
+    static byte[] chunk(String messageId, long sequence, String content) {
+        StringBuilder frame = open(id(messageId, sequence + 1), "chunk", content.length() + 16);
+        field(frame, "content", content);
+        return close(frame);
     }
 
-    static ObjectNode done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
-        ObjectNode node = typed("done").put("message_id", messageId);
+    static byte[] done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
+        StringBuilder frame = open(endId(messageId), "done", 256);
+        field(frame, "message_id", messageId);
         if (disclaimer != null) {
-            ObjectNode d = node.putObject("disclaimer");
-            d.put("primary_category", disclaimer.primaryCategory());
-            disclaimer.detectedCategories().forEach(d.putArray("detected_categories")::add);
-            d.put("message", disclaimer.message());
+            frame.append(",\"disclaimer\":{");
+            string(frame.append("\"primary_category\":"), disclaimer.primaryCategory());
+            frame.append(",\"detected_categories\":[");
+            for (int i = 0; i < disclaimer.detectedCategories().size(); i++) {
+                string(i == 0 ? frame : frame.append(','), disclaimer.detectedCategories().get(i));
+            }
+            string(frame.append("],\"message\":"), disclaimer.message()).append('}');
         }
         if (title != null) {
-            node.put("title", title);
+            field(frame, "title", title);
         }
         if (cancelled) {
-            node.put("cancelled", true);
+            frame.append(",\"cancelled\":true");
         }
-        return node;
+        return close(frame);
     }
 
-    static ObjectNode error(String message) {
-        return typed("error").put("message", message);
+    static byte[] error(String messageId, String message) {
+        StringBuilder frame = open(endId(messageId), "error", 64);
+        field(frame, "message", message);
+        return close(frame);
     }
 
-    /** The bytes of one event on the wire. */
-    static byte[] frame(String id, ObjectNode data) {
-        return ("id: " + id + "\ndata: " + EventJson.mapper().writeValueAsString(data) + "\n\n")
-                .getBytes(StandardCharsets.UTF_8);
+    private static StringBuilder open(String id, String type, int room) {
+        return new StringBuilder(id.length() + room + 40).append("id: ").append(id)
+                .append("\ndata: {\"type\":\"").append(type).append('"');
     }
 
-    private static ObjectNode typed(String type) {
-        return EventJson.mapper().createObjectNode().put("type", type);
+    private static byte[] close(StringBuilder frame) {
+        return frame.append("}\n\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void field(StringBuilder frame, String name, String value) {
+        string(frame.append(",\"").append(name).append("\":"), value);
+    }
+
+    /** {@code value} as a JSON string (null as {@code null}). */
+    static StringBuilder string(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        int plainFrom = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(value, plainFrom, i);
+            plainFrom = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.append(value, plainFrom, value.length()).append('"');
     }
 }

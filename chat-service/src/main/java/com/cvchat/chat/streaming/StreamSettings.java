@@ -14,10 +14,14 @@ import java.time.Duration;
  * @param idleTimeout      a stream with no event from the model for this long ends with an {@code error} event
  * @param readyTimeout     how long a request waits for this instance's response consumer at start-up
  * @param heartbeat        while a stream waits for the model, a {@code : keep-alive} comment is sent this often
+ * @param bufferedEvents   events one stream may have waiting for its client; a client that falls further behind
+ *                         has its stream ended (it can resume with {@code Last-Event-ID})
+ * @param socketBufferBytes Tomcat's socket read and write buffers per connection (its default is 8 KiB)
  */
 @ConfigurationProperties("chat.stream")
 public record StreamSettings(Integer maxMessageLength, Integer historyWindow, Duration startWait,
-                             Duration idleTimeout, Duration readyTimeout, Duration heartbeat) {
+                             Duration idleTimeout, Duration readyTimeout, Duration heartbeat,
+                             Integer bufferedEvents, Integer socketBufferBytes) {
 
     public StreamSettings {
         maxMessageLength = maxMessageLength == null ? 8000 : maxMessageLength;
@@ -26,5 +30,7 @@ public record StreamSettings(Integer maxMessageLength, Integer historyWindow, Du
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(120) : idleTimeout;
         readyTimeout = readyTimeout == null ? Duration.ofSeconds(30) : readyTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+        bufferedEvents = bufferedEvents == null ? 4096 : bufferedEvents;
+        socketBufferBytes = socketBufferBytes == null ? 1024 : socketBufferBytes;
     }
 }

@@ -27,10 +27,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two chat-service instances on one real broker and one store, a scripted model worker on the same broker (for
- * answers and faults chosen by the test), and real SSE clients over sockets. Fan-out, resume, cancel and hang-up with
+ * answers and faults chosen by the test), and real SSE clients over sockets. This instance has a short idle timeout and
+ * heartbeat (4 s, 300 ms); the second one the defaults. Fan-out, resume, cancel and hang-up with
  * the real llm-worker: {@link ChatWithLlmWorkerIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.stream.idle-timeout=4s", "chat.stream.heartbeat=300ms"})
 @EmbeddedKafka(partitions = 2)
 class ChatStreamingIT {
 
@@ -182,5 +184,18 @@ class ChatStreamingIT {
         assertThat(events.getLast().json().path("message").asString())
                 .isEqualTo("The AI service answered with an error. Please try again.");
         assertThat(events.getLast().id()).endsWith(":end");
+    }
+
+    @Test
+    void shouldEndASilentAnswerWithAnErrorEventAfterTheIdleTimeoutDespiteHeartbeats() {
+        RawSseStream stream = RawSseStream.send(ChatApi.newUser(port), "Nothing comes [pace=600000ms]");
+
+        await().atMost(WAIT).until(stream::ended);
+
+        assertThat(stream.events()).extracting(e -> e.path("type").asString()).containsExactly("start", "error");
+        assertThat(stream.events().getLast().path("message").asString())
+                .isEqualTo("The AI did not answer in time. Please try again.");
+        assertThat(stream.ids().getLast()).endsWith(":end");
+        assertThat(stream.lines().stream().filter(": keep-alive"::equals).count()).isGreaterThan(1);
     }
 }
