@@ -25,7 +25,7 @@ import java.util.Arrays;
  * <li>Every open stream may run on its own (virtual) thread: a held SSE stream blocks its thread, and Tomcat's
  * default of 20 running streams per connection would queue the 21st behind the first twenty for as long as they
  * are held.</li>
- * <li>{@code platform.http2.initial-window-size} (4 KiB, Tomcat's default is 64 KiB): Tomcat gives every stream that
+ * <li>{@code platform.http2.initial-window-size} (16 KiB, Tomcat's default is 64 KiB): Tomcat gives every stream that
  * has a request body two buffers of this size for as long as the stream lives, so a held stream of a POST costs
  * 2 × this on the heap.</li>
  * </ul>
@@ -39,7 +39,7 @@ public class Http2CleartextAutoConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> http2Cleartext(
             @Value("${platform.http2.max-concurrent-streams:1000}") int maxConcurrentStreams,
-            @Value("${platform.http2.initial-window-size:4096}") int initialWindowSize) {
+            @Value("${platform.http2.initial-window-size:16384}") int initialWindowSize) {
         return factory -> factory.addConnectorCustomizers(connector -> {
             Http2Protocol http2 = http2Of(connector);
             http2.setMaxConcurrentStreams(maxConcurrentStreams);
