@@ -20,7 +20,7 @@ class UpstreamProtocolConfig {
 
     @Bean
     HttpClientCustomizer upstreamProtocolCustomizer(
-            @Value("${gateway.upstream-protocol:h2c}") UpstreamProtocol protocol) {
+            @Value("${gateway.upstream-protocol:http1}") UpstreamProtocol protocol) {
         return client -> protocol == UpstreamProtocol.H2C ? client.protocol(HttpProtocol.H2C) : client;
     }
 
