@@ -2,6 +2,7 @@ package com.cvchat.chat.streaming;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
+import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared consumer group ({@code chat-persister}) that stores every chat answer exactly once. It needs only the
- * terminal events, so chunks are not even parsed ({@link TerminalEventsDeserializer}). Storing an answer waits on the
+ * terminal events of chat's answers, so chunks and other services' answers are not even parsed ({@link AnswersDeserializer}). Storing an answer waits on the
  * store and the log a few times, so several consumers ({@code chat.stream.persister-consumers}, default 3) share the
  * partitions: hundreds of answers finishing together are stored in parallel (one conversation stays on one partition,
  * so its events are still applied in order).
@@ -25,9 +26,11 @@ class AnswerPersistListener {
 
     @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
             concurrency = "${chat.stream.persister-consumers:3}", properties = {"auto.offset.reset=earliest",
-                    "spring.deserializer.value.delegate.class=com.cvchat.chat.streaming.TerminalEventsDeserializer"})
+                    "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + ResponseFanOut.ORIGIN,
+                    AnswersDeserializer.CHUNKS_CONFIG + "=false"})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
-        // a chunk arrives as null: see TerminalEventsDeserializer
+        // a chunk or another service's answer arrives as null: see AnswersDeserializer
         if (envelope != null && envelope.payload() instanceof LlmResponseEvent event
                 && ResponseFanOut.ORIGIN.equals(event.origin())) {
             persister.finish(event);

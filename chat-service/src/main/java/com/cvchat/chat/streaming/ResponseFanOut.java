@@ -2,12 +2,14 @@ package com.cvchat.chat.streaming;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
+import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.platform.web.ApiException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -40,9 +42,12 @@ public class ResponseFanOut implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "chat-fan-out", groupId = "#{@chatInstance.fanOutGroup()}", topics = "llm.responses",
-            concurrency = "${chat.stream.fan-out-consumers:3}", properties = "auto.offset.reset=latest")
-    void on(EventEnvelope<EventPayload> envelope) {
-        if (envelope.payload() instanceof LlmResponseEvent event && ORIGIN.equals(event.origin())) {
+            concurrency = "${chat.stream.fan-out-consumers:3}", properties = {"auto.offset.reset=latest",
+                    "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
+    void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
+        // another service's answer arrives as null, unparsed (AnswersDeserializer)
+        if (envelope != null && envelope.payload() instanceof LlmResponseEvent event && ORIGIN.equals(event.origin())) {
             live.deliver(event);
         }
     }

@@ -1,11 +1,13 @@
 package com.cvchat.cvbuilder.turn;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -48,9 +50,13 @@ public class TurnResponses implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
-            groupId = "cv-builder-turns-${cvbuilder.instance-id}")
-    void onResponse(EventEnvelope<?> envelope) {
-        if (!(envelope.payload() instanceof LlmResponseEvent response) || !ORIGIN.equals(response.origin())) {
+            groupId = "cv-builder-turns-${cvbuilder.instance-id}",
+            properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
+    void onResponse(@Payload(required = false) EventEnvelope<?> envelope) {
+        // another service's answer arrives as null, unparsed (AnswersDeserializer)
+        if (envelope == null || !(envelope.payload() instanceof LlmResponseEvent response)
+                || !ORIGIN.equals(response.origin())) {
             return;
         }
         if (response instanceof LlmChunk chunk) {

@@ -1,6 +1,8 @@
 package com.cvchat.events.json;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.llm.LlmRequest;
+import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.sealing.DataKeys;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -8,7 +10,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Kafka serializer: plain JSON value, event type / schema version / event id in headers. Given {@link DataKeys}, the
+ * Kafka serializer: plain JSON value, event type / schema version / event id in headers (and, on model requests and
+ * answers, the asking service's {@code origin}, so consumers can skip other services' records unparsed). Given {@link DataKeys}, the
  * payload of each conversation event is sealed with its user's data key (see {@link EventJson#toBytes(EventEnvelope, DataKeys)}).
  */
 public class EventSerializer implements Serializer<EventEnvelope<?>> {
@@ -34,11 +37,20 @@ public class EventSerializer implements Serializer<EventEnvelope<?>> {
         if (envelope == null) {
             return null;
         }
-        headers.remove(EventHeaders.EVENT_TYPE).remove(EventHeaders.SCHEMA_VERSION).remove(EventHeaders.EVENT_ID);
+        headers.remove(EventHeaders.EVENT_TYPE).remove(EventHeaders.SCHEMA_VERSION).remove(EventHeaders.EVENT_ID)
+                .remove(EventHeaders.ORIGIN);
         headers.add(EventHeaders.EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.SCHEMA_VERSION,
                 Integer.toString(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        String origin = switch (envelope.payload()) {
+            case LlmResponseEvent response -> response.origin();
+            case LlmRequest request -> request.origin();
+            case null, default -> null;
+        };
+        if (origin != null) {
+            headers.add(EventHeaders.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
+        }
         return serialize(topic, envelope);
     }
 }

@@ -2,6 +2,7 @@ package com.cvchat.voice.answer;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
+import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
@@ -11,10 +12,12 @@ import com.cvchat.platform.conversation.DisclaimerDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code llm.responses} in a consumer group of its own (every instance sees every answer) and relays the
+ * Reads {@code llm.responses} in a consumer group of its own (every instance sees every voice answer; other services'
+ * records are skipped unparsed by their {@code origin} header) and relays the
  * answers of the requests this instance holds: chunks in sequence order, then one completion that is stored
  * exactly once.
  */
@@ -32,8 +35,13 @@ class LlmResponseRelay {
         this.turns = turns;
     }
 
-    @KafkaListener(id = "voice-llm-responses", topics = "llm.responses", groupId = "${voice.relay-group-id}")
-    void onResponse(EventEnvelope<EventPayload> envelope) {
+    @KafkaListener(id = "voice-llm-responses", topics = "llm.responses", groupId = "${voice.relay-group-id}",
+            properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + VoiceTurns.ORIGIN})
+    void onResponse(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
+        if (envelope == null) {
+            return; // another service's answer, not parsed (AnswersDeserializer)
+        }
         switch (envelope.payload()) {
             case LlmChunk chunk when VoiceTurns.ORIGIN.equals(chunk.origin()) -> onChunk(chunk);
             case LlmCompleted completed when VoiceTurns.ORIGIN.equals(completed.origin()) -> onCompleted(completed);
