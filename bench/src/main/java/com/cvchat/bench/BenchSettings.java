@@ -31,7 +31,7 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
                 Duration.ofSeconds(5), ALL_ITEMS);
     }
 
-    /** {@code --quick} and {@code --only=2,3} (items 1–3 run together: the floor and chunk path share a level loop). */
+    /** {@code --quick}, {@code --only=2,3} and {@code --streams=500} (item 2's levels; the last one is held to the goal) (items 1–3 run together: the floor and chunk path share a level loop). */
     static BenchSettings from(String[] args) {
         BenchSettings settings = List.of(args).contains("--quick") ? quickRun() : fullRun();
         for (String arg : args) {
@@ -42,6 +42,13 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
                     throw new IllegalArgumentException("--only takes item numbers 1-7, not " + only);
                 }
                 settings = settings.withItems(only);
+            } else if (arg.startsWith("--streams=")) {
+                List<Integer> levels = Arrays.stream(arg.substring("--streams=".length()).split(","))
+                        .map(String::strip).map(Integer::valueOf).toList();
+                if (levels.isEmpty() || levels.stream().anyMatch(level -> level < 1)) {
+                    throw new IllegalArgumentException("--streams takes stream counts ≥ 1, not " + levels);
+                }
+                settings = settings.withStreamLevels(levels);
             }
         }
         return settings;
@@ -51,6 +58,11 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
         return new BenchSettings(quick, coldStart && only.contains(7), streamLevels, chunks, paceMs, firstChunkSamples,
                 voiceSessions, connections, connectionStep, connectionHold, workerLevels, workerWarmUp, workerWindow,
                 idleSettle, Set.copyOf(only));
+    }
+
+    BenchSettings withStreamLevels(List<Integer> levels) {
+        return new BenchSettings(quick, coldStart, List.copyOf(levels), chunks, paceMs, firstChunkSamples, voiceSessions,
+                connections, connectionStep, connectionHold, workerLevels, workerWarmUp, workerWindow, idleSettle, items);
     }
 
     boolean runs(int item) {

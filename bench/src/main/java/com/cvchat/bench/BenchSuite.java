@@ -142,9 +142,14 @@ public final class BenchSuite {
             table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service, suite JVM "
                             + "(broker, store, model, clients)",
                     cpuPerChunk(viaGateway));
+            table.add("2 while the " + streams + " streams ran via gateway: CPU per chunk of gateway, chat-service, "
+                    + "other services, suite JVM; machine busy", streamingCpu(viaGateway));
+            table.add("2 while the " + streams + " streams ran via gateway: suite JVM's CPU per chunk by thread group",
+                    suiteSplit(viaGateway));
             table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams", delays(viaDirect));
             table.add("2 CPU per chunk direct @ " + streams + " streams: gateway, chat-service, suite JVM",
                     cpuPerChunk(viaDirect));
+            table.add("2 while the " + streams + " streams ran direct: same", streamingCpu(viaDirect));
             if (top) {
                 ChunkPathBench.Run lockstep = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(),
                         s.paceMs(), true, cpu);
@@ -173,6 +178,29 @@ public final class BenchSuite {
                 run.failed());
     }
 
+    /**
+     * From the gate's opening to the last stream's end: CPU per chunk of the gateway, chat-service, the other services
+     * and this JVM, and how busy the whole machine was (100 % = both cores).
+     */
+    private static String streamingCpu(ChunkPathBench.Run run) {
+        int delivered = Math.max(run.delays().count(), 1);
+        double[] used = run.streamingCpuSeconds();
+        return String.format("%.0f, %.0f, %.0f, %.0f µs; %.0f %% of %d cores for %.2f s", used[0] * 1e6 / delivered,
+                used[1] * 1e6 / delivered, used[3] * 1e6 / delivered, used[2] * 1e6 / delivered,
+                100 * used[4] / used[5], Runtime.getRuntime().availableProcessors(), run.streamingSeconds());
+    }
+
+    /** The suite JVM's CPU per chunk while the streams ran, by {@link SuiteThreads} group. */
+    private static String suiteSplit(ChunkPathBench.Run run) {
+        int delivered = Math.max(run.delays().count(), 1);
+        double[] used = run.streamingCpuSeconds();
+        List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < SuiteThreads.GROUPS.size(); i++) {
+            parts.add(String.format("%s %.0f", SuiteThreads.GROUPS.get(i), used[6 + i] * 1e6 / delivered));
+        }
+        return String.join(", ", parts) + " µs";
+    }
+
     private static String cpuPerChunk(ChunkPathBench.Run run) {
         int delivered = Math.max(run.delays().count(), 1);
         double[] used = run.cpuSeconds();
@@ -185,9 +213,25 @@ public final class BenchSuite {
      * the SSE clients all run in it).
      */
     private static double[] cpu(LocalStack stack) {
-        return new double[] {ProcessStats.cpuSeconds(stack.instance(ServiceSpec.GATEWAY).pid()),
-                ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid()),
-                ProcessStats.cpuSeconds(ProcessHandle.current().pid())};
+        double others = 0;
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            if (spec != ServiceSpec.GATEWAY && spec != ServiceSpec.CHAT) {
+                for (ServiceProcess process : stack.instances(spec)) {
+                    others += ProcessStats.cpuSeconds(process.pid());
+                }
+            }
+        }
+        double[] machine = ProcessStats.machineSeconds();
+        double[] suite = SuiteThreads.cpuSeconds();
+        double[] sample = new double[6 + suite.length];
+        sample[0] = ProcessStats.cpuSeconds(stack.instance(ServiceSpec.GATEWAY).pid());
+        sample[1] = ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid());
+        sample[2] = ProcessStats.cpuSeconds(ProcessHandle.current().pid());
+        sample[3] = others;
+        sample[4] = machine[0];
+        sample[5] = machine[1];
+        System.arraycopy(suite, 0, sample, 6, suite.length);
+        return sample;
     }
 
     private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,

@@ -33,10 +33,12 @@ final class ChunkPathBench {
 
     /**
      * The delays of one run; {@code lost} counts chunks that never arrived, {@code failed} streams that broke;
-     * {@code cpuSeconds} what each process in the sampled list used from the gate's opening until every answer was
-     * streamed and stored.
+     * {@code cpuSeconds} what each entry of the sampled list used from the gate's opening until every answer was
+     * streamed and stored, {@code streamingCpuSeconds} until the last stream ended ({@code streamingSeconds} of wall
+     * time): the span in which the chunks' delays arise.
      */
-    record Run(Percentiles delays, int lost, int failed, double[] cpuSeconds) {
+    record Run(Percentiles delays, int lost, int failed, double[] cpuSeconds, double[] streamingCpuSeconds,
+               double streamingSeconds) {
     }
 
     private static final Duration ALL_REQUESTED = Duration.ofMinutes(3);
@@ -58,6 +60,8 @@ final class ChunkPathBench {
         ConcurrentLinkedQueue<Double> delays = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
         double[] cpuBefore;
+        double[] cpuStreamed;
+        long gateOpened;
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
@@ -86,21 +90,28 @@ final class ChunkPathBench {
             Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(20)).until(() -> model.requests()
                     .stream().filter(r -> r.task() != LlmTask.TITLE && r.prompt().contains(gate)).count() == streams);
             cpuBefore = cpu.get();
+            gateOpened = System.nanoTime();
             model.openGate(gate);
             for (Future<?> future : running) {
                 future.get();
             }
+            cpuStreamed = cpu.get();
         }
+        double streamingSeconds = (System.nanoTime() - gateOpened) / 1e9;
         // every answer stored (the persister runs behind the streams): the CPU of storing them counts, and the next
         // run starts on a quiet service
         Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(100))
                 .until(() -> chats.stream().allMatch(chat -> Api.storedMessages(api, bearer, chat) >= 2));
-        double[] cpuAfter = cpu.get();
-        double[] used = new double[cpuAfter.length];
+        return new Run(Percentiles.of(delays), streams * chunks - delays.size(), failed.get(),
+                minus(cpu.get(), cpuBefore), minus(cpuStreamed, cpuBefore), streamingSeconds);
+    }
+
+    private static double[] minus(double[] after, double[] before) {
+        double[] used = new double[after.length];
         for (int i = 0; i < used.length; i++) {
-            used[i] = cpuAfter[i] - cpuBefore[i];
+            used[i] = after[i] - before[i];
         }
-        return new Run(Percentiles.of(delays), streams * chunks - delays.size(), failed.get(), used);
+        return used;
     }
 
     /**

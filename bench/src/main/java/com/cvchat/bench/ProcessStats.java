@@ -63,6 +63,24 @@ record ProcessStats(double rssMib, long openFiles, double heapMib, double gcPaus
         }
     }
 
+    /**
+     * The whole machine's CPU seconds so far from {@code /proc/stat}: {@code [busy, all]} summed over every core (busy is
+     * all but idle and iowait); two samples give how busy the machine was between them.
+     */
+    static double[] machineSeconds() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] f = lines.findFirst().orElseThrow().trim().split("\\s+");
+            double all = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                all += Long.parseLong(f[i]);
+            }
+            double idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(all - idle) / 100.0, all / 100.0};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+    }
+
     static long openFiles(long pid) {
         try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return fds.count();
