@@ -4,6 +4,7 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.platform.kafka.PlatformKafkaAutoConfiguration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,13 @@ class AnswerPersistListener {
     }
 
     @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
+            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             concurrency = "${chat.stream.persister-consumers:3}", properties = {"auto.offset.reset=earliest",
                     "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ResponseFanOut.ORIGIN,
                     AnswersDeserializer.CHUNKS_CONFIG + "=false"})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
-        // a chunk or another service's answer arrives as null: see AnswersDeserializer
+        // chunks and other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
         if (envelope != null && envelope.payload() instanceof LlmResponseEvent event
                 && ResponseFanOut.ORIGIN.equals(event.origin())) {
             persister.finish(event);

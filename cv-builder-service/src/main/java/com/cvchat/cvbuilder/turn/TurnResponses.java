@@ -4,6 +4,7 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.platform.kafka.PlatformKafkaAutoConfiguration;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -50,11 +51,11 @@ public class TurnResponses implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
-            groupId = "cv-builder-turns-${cvbuilder.instance-id}",
+            groupId = "cv-builder-turns-${cvbuilder.instance-id}", filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<?> envelope) {
-        // another service's answer arrives as null, unparsed (AnswersDeserializer)
+        // other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
         if (envelope == null || !(envelope.payload() instanceof LlmResponseEvent response)
                 || !ORIGIN.equals(response.origin())) {
             return;

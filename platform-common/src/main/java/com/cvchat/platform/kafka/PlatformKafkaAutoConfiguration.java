@@ -24,6 +24,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Duration;
@@ -41,6 +42,14 @@ import java.util.Map;
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 public class PlatformKafkaAutoConfiguration {
 
+    /**
+     * Bean name of the listener filter ({@code @KafkaListener(filter = …)}) for consumers whose deserializer leaves
+     * records it need not read unparsed, as null ({@code AnswersDeserializer}): they are dropped before the listener
+     * adapter maps headers and invokes anything. A record that failed to deserialize is not dropped: the container
+     * hands it to the error handler (dead letter) before any filter runs.
+     */
+    public static final String SKIPPED_RECORDS_FILTER = "platformSkippedRecordsFilter";
+
     /** Wait between attempts of a record whose processing failed because the store or broker is down. */
     static final Duration TRANSIENT_RETRY_INTERVAL = Duration.ofSeconds(1);
 
@@ -55,6 +64,11 @@ public class PlatformKafkaAutoConfiguration {
     static NewTopic newTopic(Topic<?> topic, PlatformKafkaProperties properties) {
         return new NewTopic(topic.name(), properties.partitionsOf(topic), properties.replicationFactor())
                 .configs(topic.config());
+    }
+
+    @Bean(SKIPPED_RECORDS_FILTER)
+    RecordFilterStrategy<Object, Object> platformSkippedRecordsFilter() {
+        return consumerRecord -> consumerRecord.value() == null;
     }
 
     @Bean
