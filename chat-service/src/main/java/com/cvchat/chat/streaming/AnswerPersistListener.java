@@ -30,7 +30,8 @@ class AnswerPersistListener {
             concurrency = "${chat.stream.persister-consumers:3}", properties = {"auto.offset.reset=earliest",
                     "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ResponseFanOut.ORIGIN,
-                    AnswersDeserializer.CHUNKS_CONFIG + "=false"})
+                    AnswersDeserializer.CHUNKS_CONFIG + "=false", PlatformKafkaAutoConfiguration.FILTERED_FETCH_MIN_BYTES,
+                    PlatformKafkaAutoConfiguration.FILTERED_FETCH_MAX_WAIT})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
         // chunks and other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
         if (envelope != null && envelope.payload() instanceof LlmResponseEvent event
