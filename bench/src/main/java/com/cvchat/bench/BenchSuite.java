@@ -217,7 +217,8 @@ public final class BenchSuite {
         for (ServiceSpec spec : ServiceSpec.values()) {
             if (spec != ServiceSpec.GATEWAY && spec != ServiceSpec.CHAT) {
                 for (ServiceProcess process : stack.instances(spec)) {
-                    others += ProcessStats.cpuSeconds(process.pid());
+                    double used = ProcessStats.cpuSeconds(process.pid());
+                    others += Double.isNaN(used) ? 0 : used; // item 5's workers have ended
                 }
             }
         }

@@ -3,7 +3,9 @@ package com.cvchat.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -22,18 +24,32 @@ final class SuiteThreads {
     private SuiteThreads() {
     }
 
-    /** CPU seconds used so far by the live platform threads of each group (a thread that ended is not counted). */
-    static double[] cpuSeconds() {
-        double[] seconds = new double[GROUPS.size()];
+    /** Per thread: its group and the CPU nanoseconds it had used at the last look. */
+    private static final Map<Long, long[]> LAST_SEEN = new HashMap<>();
+    private static final double[] TOTALS = new double[GROUPS.size()];
+
+    /**
+     * CPU seconds used so far by each group, counted since the first call: every call adds what each platform thread
+     * used since the previous call (a thread that ended in between loses only that last stretch), so the figures only
+     * grow and two calls give what was used between them.
+     */
+    static synchronized double[] cpuSeconds() {
         long[] ids = THREADS.getAllThreadIds();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        Map<Long, long[]> seen = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             long nanos = THREADS.getThreadCpuTime(ids[i]);
-            if (infos[i] != null && nanos > 0) {
-                seconds[group(infos[i].getThreadName())] += nanos / 1e9;
+            if (infos[i] == null || nanos < 0) {
+                continue;
             }
+            long[] last = LAST_SEEN.get(ids[i]);
+            int group = last != null ? (int) last[0] : group(infos[i].getThreadName());
+            TOTALS[group] += (nanos - (last != null ? last[1] : 0)) / 1e9;
+            seen.put(ids[i], new long[] {group, nanos});
         }
-        return seconds;
+        LAST_SEEN.clear();
+        LAST_SEEN.putAll(seen);
+        return TOTALS.clone();
     }
 
     private static int group(String thread) {
