@@ -22,6 +22,10 @@ record ProcessStats(double rssMib, long openFiles, double heapMib, double gcPaus
 
     static ProcessStats of(ServiceProcess process) {
         String metrics = Api.get("http://localhost:" + process.port() + "/actuator/prometheus");
+        if (metrics == null) { // e.g. a gateway out of open files cannot accept the scrape: not measured, not zero
+            return new ProcessStats(rssMib(process.pid()), openFiles(process.pid()), Double.NaN, Double.NaN, -1,
+                    Double.NaN);
+        }
         return new ProcessStats(rssMib(process.pid()), openFiles(process.pid()),
                 sum(metrics, "jvm_memory_used_bytes{", "area=\"heap\"") / (1024 * 1024),
                 max(metrics, "jvm_gc_pause_seconds_max{") * 1000, (long) sum(metrics, "jvm_gc_pause_seconds_count{", ""),

@@ -53,8 +53,7 @@ public class TurnResponses implements ConsumerSeekAware {
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
             groupId = "cv-builder-turns-${cvbuilder.instance-id}", filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
-                    AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN, PlatformKafkaAutoConfiguration.FILTERED_FETCH_MIN_BYTES,
-                    PlatformKafkaAutoConfiguration.FILTERED_FETCH_MAX_WAIT})
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<?> envelope) {
         // other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
         if (envelope == null || !(envelope.payload() instanceof LlmResponseEvent response)

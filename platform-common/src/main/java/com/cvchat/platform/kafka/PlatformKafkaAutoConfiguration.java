@@ -52,11 +52,11 @@ public class PlatformKafkaAutoConfiguration {
 
     /**
      * Consumer properties ({@code @KafkaListener(properties = …)}) for a listener that keeps few of a busy topic's
-     * records and need not see each one the instant it is written (the chat persister, the voice and CV relays on
-     * {@code llm.responses}, where chat's chunks are nearly every record): the broker answers a fetch when 32 KiB are
-     * there or 20 ms have passed, instead of once per record or two. At hundreds of streams that is tens of fetches a
-     * second instead of thousands, for the broker and the consumer. Set by {@code platform.kafka.filtered-fetch.min-bytes}
-     * and {@code .max-wait-ms}.
+     * records and is on no one's live path (the chat persister on {@code llm.responses}, where chunks are nearly every
+     * record and it stores only the outcomes): the broker answers a fetch when 32 KiB are there or 20 ms have passed,
+     * instead of once per record or two. At hundreds of streams that is tens of fetches a second instead of thousands,
+     * for the broker and the consumer. Relays that stream to a user (voice, CV turns) keep fetching per record. Set by
+     * {@code platform.kafka.filtered-fetch.min-bytes} and {@code .max-wait-ms}.
      */
     public static final String FILTERED_FETCH_MIN_BYTES =
             "fetch.min.bytes=${platform.kafka.filtered-fetch.min-bytes:32768}";

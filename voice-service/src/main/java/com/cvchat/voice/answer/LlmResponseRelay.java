@@ -39,8 +39,7 @@ class LlmResponseRelay {
     @KafkaListener(id = "voice-llm-responses", topics = "llm.responses", groupId = "${voice.relay-group-id}",
             filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
-                    AnswersDeserializer.ORIGIN_CONFIG + "=" + VoiceTurns.ORIGIN,
-                    PlatformKafkaAutoConfiguration.FILTERED_FETCH_MIN_BYTES, PlatformKafkaAutoConfiguration.FILTERED_FETCH_MAX_WAIT})
+                    AnswersDeserializer.ORIGIN_CONFIG + "=" + VoiceTurns.ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
         if (envelope == null) {
             return; // other services' answers are left unparsed and filtered out before this (AnswersDeserializer)
