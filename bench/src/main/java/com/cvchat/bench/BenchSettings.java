@@ -31,7 +31,10 @@ record BenchSettings(boolean quick, boolean coldStart, List<Integer> streamLevel
                 Duration.ofSeconds(5), ALL_ITEMS);
     }
 
-    /** {@code --quick}, {@code --only=2,3} and {@code --streams=500} (item 2's levels; the last one is held to the goal) (items 1–3 run together: the floor and chunk path share a level loop). */
+    /**
+     * {@code --quick}, {@code --only=2,3} (items 1–3 run together: the floor and chunk path share a level loop) and
+     * {@code --streams=500} (item 2's levels; the last one is held to the goal).
+     */
     static BenchSettings from(String[] args) {
         BenchSettings settings = List.of(args).contains("--quick") ? quickRun() : fullRun();
         for (String arg : args) {

@@ -51,7 +51,8 @@ public class TurnResponses implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
-            groupId = "cv-builder-turns-${cvbuilder.instance-id}", filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
+            groupId = "cv-builder-turns-${cvbuilder.instance-id}",
+            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<?> envelope) {

@@ -61,7 +61,8 @@ public class PlatformKafkaAutoConfiguration {
     public static final String FILTERED_FETCH_MIN_BYTES =
             "fetch.min.bytes=${platform.kafka.filtered-fetch.min-bytes:32768}";
     /** See {@link #FILTERED_FETCH_MIN_BYTES}: the longest a record waits for the fetch to fill. */
-    public static final String FILTERED_FETCH_MAX_WAIT = "fetch.max.wait.ms=${platform.kafka.filtered-fetch.max-wait-ms:20}";
+    public static final String FILTERED_FETCH_MAX_WAIT =
+            "fetch.max.wait.ms=${platform.kafka.filtered-fetch.max-wait-ms:20}";
 
     /** Wait between attempts of a record whose processing failed because the store or broker is down. */
     static final Duration TRANSIENT_RETRY_INTERVAL = Duration.ofSeconds(1);

@@ -19,8 +19,9 @@ import java.util.Map;
  * headers (a stock producer) is parsed as usual, so nothing is lost.
  *
  * <p>Configured through consumer properties ({@value #ORIGIN_CONFIG}, required; {@value #CHUNKS_CONFIG}, default
- * true), e.g. in a listener's {@code properties} with {@code spring.deserializer.value.delegate.class}. The listener
- * takes its payload with {@code @Payload(required = false)}.
+ * true), e.g. in a listener's {@code properties} with {@code spring.deserializer.value.delegate.class}; the services
+ * drop the nulls before their listener with platform-common's
+ * {@code PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER}.
  */
 public class AnswersDeserializer extends EventDeserializer {
 
@@ -65,7 +66,7 @@ public class AnswersDeserializer extends EventDeserializer {
 
     private static boolean differs(Headers headers, String name, byte[] expected) {
         Header header = headers.lastHeader(name);
-        return header != null && !Arrays.equals(header.value(), expected);
+        return expected != null && header != null && !Arrays.equals(header.value(), expected);
     }
 
     private static boolean matches(Headers headers, String name, byte[] expected) {
