@@ -27,7 +27,6 @@ class AnswerPersistListener {
     }
 
     @KafkaListener(id = "chat-persister", groupId = "chat-persister", topics = "llm.responses",
-            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             concurrency = "${chat.stream.persister-consumers:3}", properties = {"auto.offset.reset=earliest",
                     "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ResponseFanOut.ORIGIN,
@@ -35,7 +34,7 @@ class AnswerPersistListener {
                     PlatformKafkaAutoConfiguration.FILTERED_FETCH_MIN_BYTES,
                     PlatformKafkaAutoConfiguration.FILTERED_FETCH_MAX_WAIT})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
-        // chunks and other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
+        // chunks and other services' answers are left unparsed (AnswersDeserializer); they arrive as null
         if (envelope != null && envelope.payload() instanceof LlmResponseEvent event
                 && ResponseFanOut.ORIGIN.equals(event.origin())) {
             persister.finish(event);

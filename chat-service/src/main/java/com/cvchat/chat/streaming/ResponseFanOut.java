@@ -4,7 +4,6 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.kafka.PlatformKafkaAutoConfiguration;
 import com.cvchat.platform.web.ApiException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.http.HttpStatus;
@@ -43,12 +42,11 @@ public class ResponseFanOut implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "chat-fan-out", groupId = "#{@chatInstance.fanOutGroup()}", topics = "llm.responses",
-            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             concurrency = "${chat.stream.fan-out-consumers:3}", properties = {"auto.offset.reset=latest",
                     "spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
     void on(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
-        // other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
+        // other services' answers are left unparsed (AnswersDeserializer); they arrive as null
         if (envelope != null && envelope.payload() instanceof LlmResponseEvent event && ORIGIN.equals(event.origin())) {
             live.deliver(event);
         }

@@ -4,7 +4,6 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.kafka.PlatformKafkaAutoConfiguration;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -52,11 +51,10 @@ public class TurnResponses implements ConsumerSeekAware {
 
     @KafkaListener(id = "cv-turn-responses", topics = "llm.responses",
             groupId = "cv-builder-turns-${cvbuilder.instance-id}",
-            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<?> envelope) {
-        // other services' answers are left unparsed (AnswersDeserializer) and filtered out before this
+        // other services' answers are left unparsed (AnswersDeserializer); they arrive as null
         if (envelope == null || !(envelope.payload() instanceof LlmResponseEvent response)
                 || !ORIGIN.equals(response.origin())) {
             return;

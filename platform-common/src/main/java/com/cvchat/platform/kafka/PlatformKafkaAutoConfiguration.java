@@ -24,7 +24,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Duration;
@@ -41,14 +40,6 @@ import java.util.Map;
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 public class PlatformKafkaAutoConfiguration {
-
-    /**
-     * Bean name of the listener filter ({@code @KafkaListener(filter = …)}) for consumers whose deserializer leaves
-     * records it need not read unparsed, as null ({@code AnswersDeserializer}): they are dropped before the listener
-     * adapter maps headers and invokes anything. A record that failed to deserialize is not dropped: the container
-     * hands it to the error handler (dead letter) before any filter runs.
-     */
-    public static final String SKIPPED_RECORDS_FILTER = "platformSkippedRecordsFilter";
 
     /**
      * Consumer properties ({@code @KafkaListener(properties = …)}) for a listener that keeps few of a busy topic's
@@ -78,11 +69,6 @@ public class PlatformKafkaAutoConfiguration {
     static NewTopic newTopic(Topic<?> topic, PlatformKafkaProperties properties) {
         return new NewTopic(topic.name(), properties.partitionsOf(topic), properties.replicationFactor())
                 .configs(topic.config());
-    }
-
-    @Bean(SKIPPED_RECORDS_FILTER)
-    RecordFilterStrategy<Object, Object> platformSkippedRecordsFilter() {
-        return consumerRecord -> consumerRecord.value() == null;
     }
 
     @Bean

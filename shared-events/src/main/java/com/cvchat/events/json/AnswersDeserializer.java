@@ -19,9 +19,9 @@ import java.util.Map;
  * headers (a stock producer) is parsed as usual, so nothing is lost.
  *
  * <p>Configured through consumer properties ({@value #ORIGIN_CONFIG}, required; {@value #CHUNKS_CONFIG}, default
- * true), e.g. in a listener's {@code properties} with {@code spring.deserializer.value.delegate.class}; the services
- * drop the nulls before their listener with platform-common's
- * {@code PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER}.
+ * true), e.g. in a listener's {@code properties} with {@code spring.deserializer.value.delegate.class}. The listener
+ * takes its payload with {@code @Payload(required = false)} and ignores the nulls. (Not a {@code RecordFilterStrategy}
+ * bean: Spring Boot applies a unique one to every listener of the default container factory, tombstones included.)
  */
 public class AnswersDeserializer extends EventDeserializer {
 

@@ -9,7 +9,6 @@ import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.platform.conversation.Disclaimer;
 import com.cvchat.platform.conversation.DisclaimerDetector;
-import com.cvchat.platform.kafka.PlatformKafkaAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,12 +36,11 @@ class LlmResponseRelay {
     }
 
     @KafkaListener(id = "voice-llm-responses", topics = "llm.responses", groupId = "${voice.relay-group-id}",
-            filter = PlatformKafkaAutoConfiguration.SKIPPED_RECORDS_FILTER,
             properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
                     AnswersDeserializer.ORIGIN_CONFIG + "=" + VoiceTurns.ORIGIN})
     void onResponse(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
         if (envelope == null) {
-            return; // other services' answers are left unparsed and filtered out before this (AnswersDeserializer)
+            return; // other services' answers are left unparsed; they arrive as null (AnswersDeserializer)
         }
         switch (envelope.payload()) {
             case LlmChunk chunk when VoiceTurns.ORIGIN.equals(chunk.origin()) -> onChunk(chunk);
