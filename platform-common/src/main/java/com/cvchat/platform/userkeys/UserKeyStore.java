@@ -51,6 +51,8 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserKeyStore.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** How long {@link #init} waits for a just-created topic's partitions to show in the metadata. */
+    private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Object> clientConfig;
@@ -133,23 +135,40 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
         }
     }
 
+    /** Follows until closed; a failure of the consumer starts it again from the beginning (applying is idempotent). */
     private void follow() {
-        KafkaConsumer<String, byte[]> consumer = connect();
-        if (consumer == null) {
-            return;
-        }
-        try {
-            while (true) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    follow(record);
-                }
+        while (true) {
+            KafkaConsumer<String, byte[]> consumer = connect();
+            if (consumer == null) {
+                return;
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("Stopped following {}: {}", UserKeysTopic.NAME, e.toString());
-        } finally {
-            consumer.close();
+            try {
+                while (true) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        follow(record);
+                    }
+                }
+            } catch (WakeupException e) {
+                return; // closing
+            } catch (RuntimeException e) {
+                if (!isClosed()) {
+                    log.error("Following {} failed ({}); following it again in {} s", UserKeysTopic.NAME,
+                            e.toString(), RETRY.toSeconds());
+                }
+            } finally {
+                synchronized (this) {
+                    tail = null; // close() now interrupts the wait below instead of waking a closed consumer
+                }
+                consumer.close();
+            }
+            if (isClosed()) {
+                return;
+            }
+            try {
+                Thread.sleep(RETRY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -297,13 +316,38 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
             return;
         }
         UserKeysTopic.ensure(clientConfig, replicationFactor);
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            partitions = consumer.partitionsFor(UserKeysTopic.NAME).size();
-        }
+        partitions = partitionCount();
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The topic's partition count. Right after the topic is created the metadata may list no partitions yet: waits
+     * for them (bounded) rather than take 0, which would leave this store unable to place any user (a tail assigned
+     * to nothing, a division by zero on every request) until restarted. Throws if they do not show, so the caller
+     * tries again later.
+     */
+    private int partitionCount() {
+        long deadline = System.nanoTime() + PARTITIONS_WAIT.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            while (true) {
+                int count = consumer.partitionsFor(UserKeysTopic.NAME).size();
+                if (count > 0) {
+                    return count;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(UserKeysTopic.NAME + " has no partitions yet");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + UserKeysTopic.NAME, e);
+                }
+            }
+        }
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
@@ -316,6 +360,10 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
 
     private static String userOf(String recordKey) {
         return recordKey.substring(0, recordKey.indexOf('/'));
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     @Override
