@@ -1,17 +1,15 @@
 package com.cvchat.bench;
 
 import com.cvchat.localstack.ServiceProcess;
+import com.cvchat.platform.test.sse.SseLines;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,8 +79,7 @@ final class ConnectionsBench {
                                     .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                                     .header("Authorization", bearer)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                            watcher.response = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(watcher));
-                            watcher.response.whenComplete((r, e) -> {
+                            watcher.open(client, request).whenComplete((r, e) -> {
                                 if (e != null || r.statusCode() != 200) {
                                     watcher.failed.set(1);
                                 }
@@ -96,7 +93,7 @@ final class ConnectionsBench {
                 }
                 watchers.addAll(batch);
                 awaitStarted(batch, Duration.ofSeconds(120));
-                int open = (int) watchers.stream().filter(Watcher::open).count();
+                int open = (int) watchers.stream().filter(Watcher::isOpen).count();
                 steps.add(new Step(open, ProcessStats.afterGc(gateway), ProcessStats.afterGc(chat)));
                 System.out.printf("  connections: %d open (%d asked), gateway %s, chat-service %s%n", open,
                         watchers.size(), steps.getLast().gateway(), steps.getLast().chat());
@@ -108,10 +105,10 @@ final class ConnectionsBench {
         }
         watchers.forEach(Watcher::markHoldStart);
         LockSupport.parkNanos(hold.toNanos()); // the hold is the measurement itself, not a wait for an outcome
-        int held = (int) watchers.stream().filter(w -> w.open() && w.heartbeatsSinceHold() > 0).count();
+        int held = (int) watchers.stream().filter(w -> w.isOpen() && w.heartbeatsSinceHold() > 0).count();
         int failedToOpen = (int) watchers.stream().filter(w -> w.failed.get() > 0 || !w.started).count()
                 + (target - watchers.size());
-        int endedEarly = (int) watchers.stream().filter(w -> w.started && w.ended).count();
+        int endedEarly = (int) watchers.stream().filter(w -> w.started && w.ended()).count();
         watchers.forEach(Watcher::hangUp);
         return new Result(target, (int) watchers.stream().filter(w -> w.started).count(), failedToOpen, endedEarly,
                 held, steps);
@@ -120,29 +117,20 @@ final class ConnectionsBench {
     private static void awaitStarted(List<Watcher> batch, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline
-                && batch.stream().anyMatch(w -> !w.started && w.failed.get() == 0 && !w.ended)) {
+                && batch.stream().anyMatch(w -> !w.started && w.failed.get() == 0 && !w.ended())) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
     }
 
-    /** Reads one stream's lines: notes the {@code start} event, counts heartbeat comments, notes the end. */
-    private static final class Watcher implements Flow.Subscriber<String> {
+    /** Reads one stream's lines: notes the {@code start} event, counts heartbeat comments ({@link SseLines}: the end). */
+    private static final class Watcher extends SseLines {
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger heartbeats = new AtomicInteger();
-        private volatile CompletableFuture<HttpResponse<Void>> response;
-        private volatile Flow.Subscription subscription;
         private volatile boolean started;
-        private volatile boolean ended;
         private volatile int heartbeatsAtHold;
 
         @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
+        protected void onLine(String line) {
             if (line.startsWith(":")) {
                 heartbeats.incrementAndGet();
             } else if (line.startsWith("data:") && line.contains("\"start\"")) {
@@ -150,18 +138,8 @@ final class ConnectionsBench {
             }
         }
 
-        @Override
-        public void onError(Throwable throwable) {
-            ended = true;
-        }
-
-        @Override
-        public void onComplete() {
-            ended = true;
-        }
-
-        boolean open() {
-            return started && !ended && failed.get() == 0;
+        boolean isOpen() {
+            return started && !ended() && failed.get() == 0;
         }
 
         void markHoldStart() {
@@ -170,17 +148,6 @@ final class ConnectionsBench {
 
         int heartbeatsSinceHold() {
             return heartbeats.get() - heartbeatsAtHold;
-        }
-
-        void hangUp() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-            CompletableFuture<HttpResponse<Void>> pending = response;
-            if (pending != null) {
-                pending.cancel(true);
-            }
         }
     }
 }

@@ -5,23 +5,18 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventDeserializer;
-import com.cvchat.events.json.EventSerializer;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmRequest;
-import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.llm.ModelReplies;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +135,7 @@ class HeldStreamsIT {
     /** The model, played by the test: remembers each chat request and answers it only when told to. */
     private static final class ManualModel implements AutoCloseable {
         private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
-        private final KafkaProducer<String, EventEnvelope<?>> producer;
+        private final ModelReplies replies;
         private final Map<String, EventEnvelope<EventPayload>> requestsByPrompt = new ConcurrentHashMap<>();
         private final Thread loop;
         private volatile boolean closed;
@@ -153,8 +148,7 @@ class HeldStreamsIT {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // from here on, no request is missed
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new EventSerializer());
+            replies = new ModelReplies(brokers);
             loop = Thread.ofPlatform().daemon().name("manual-model").start(this::run);
         }
 
@@ -180,16 +174,10 @@ class HeldStreamsIT {
             EventEnvelope<EventPayload> request = requestsByPrompt.get(prompt);
             LlmRequest llm = (LlmRequest) request.payload();
             for (int i = 0; i < chunks.size(); i++) {
-                send(request, new LlmChunk(llm.requestId(), llm.origin(), i, chunks.get(i)));
+                replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, chunks.get(i)));
             }
-            send(request, new LlmCompleted(llm.requestId(), llm.origin(), String.join("", chunks), chunks.size(),
-                    TokenUsage.NONE, null, "manual"));
-        }
-
-        private void send(EventEnvelope<?> request, LlmResponseEvent event) {
-            EventEnvelope<LlmResponseEvent> envelope = EventEnvelope.of(request.conversationId(), request.userId(),
-                    request.correlationId(), event);
-            producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), envelope.key(), envelope));
+            replies.send(request, new LlmCompleted(llm.requestId(), llm.origin(), String.join("", chunks),
+                    chunks.size(), TokenUsage.NONE, null, "manual"));
         }
 
         @Override
@@ -201,7 +189,7 @@ class HeldStreamsIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            producer.close(Duration.ofSeconds(5));
+            replies.close();
         }
     }
 }

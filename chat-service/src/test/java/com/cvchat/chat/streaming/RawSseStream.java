@@ -1,25 +1,23 @@
 package com.cvchat.chat.streaming;
 
 import com.cvchat.chat.support.ChatApi;
+import com.cvchat.platform.test.sse.SseLines;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.stream.IntStream;
 
 /**
- * One SSE stream over a real socket, read line by line as the lines arrive, comments (heartbeats) included. Many can
- * be open at once: the JDK's non-blocking HTTP client reads them all on one selector thread.
+ * One SSE stream over a real socket, its lines kept as they arrive, comments (heartbeats) included ({@link SseLines}:
+ * many can be open at once on the JDK's non-blocking HTTP client).
  */
-final class RawSseStream implements Flow.Subscriber<String> {
+final class RawSseStream extends SseLines {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -27,9 +25,6 @@ final class RawSseStream implements Flow.Subscriber<String> {
 
     final String prompt;
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private volatile CompletableFuture<HttpResponse<Void>> response;
-    private volatile Flow.Subscription subscription;
-    private volatile boolean ended;
 
     private RawSseStream(String prompt) {
         this.prompt = prompt;
@@ -38,43 +33,21 @@ final class RawSseStream implements Flow.Subscriber<String> {
     static RawSseStream send(ChatApi user, String prompt) {
         String chat = user.createChat();
         RawSseStream stream = new RawSseStream(prompt);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(user.base() + "/" + chat + "/message"))
+        stream.open(HTTP, HttpRequest.newBuilder(URI.create(user.base() + "/" + chat + "/message"))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .header("Authorization", user.bearer())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("message", prompt).toString()))
-                .build();
-        stream.response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream));
-        stream.response.whenComplete((r, e) -> stream.ended |= e != null);
+                .build());
         return stream;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(String line) {
+    protected void onLine(String line) {
         lines.add(line);
     }
 
-    @Override
-    public void onError(Throwable throwable) {
-        ended = true;
-    }
-
-    @Override
-    public void onComplete() {
-        ended = true;
-    }
-
-    boolean ended() {
-        return ended;
-    }
-
     int status() {
-        return response.join().statusCode();
+        return response().join().statusCode();
     }
 
     List<String> lines() {
@@ -98,10 +71,5 @@ final class RawSseStream implements Flow.Subscriber<String> {
     String chunkText() {
         return String.join("", events().stream().filter(e -> e.path("type").asString().equals("chunk"))
                 .map(e -> e.path("content").asString()).toList());
-    }
-
-    void hangUp() {
-        subscription.cancel();
-        response.cancel(true);
     }
 }

@@ -4,25 +4,19 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventDeserializer;
-import com.cvchat.events.json.EventSerializer;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmRequest;
-import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +48,7 @@ public final class ScriptedModel implements AutoCloseable {
     private static final Pattern GATE = Pattern.compile("\\[gate=([\\w-]+)]");
 
     private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
-    private final KafkaProducer<String, EventEnvelope<?>> producer;
+    private final ModelReplies replies;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final List<LlmRequest> requests = new CopyOnWriteArrayList<>();
     private final Thread loop;
@@ -69,11 +63,7 @@ public final class ScriptedModel implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
                 new StringDeserializer(), new EventDeserializer());
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new EventSerializer());
+        replies = new ModelReplies(bootstrapServers);
         loop = Thread.ofPlatform().daemon().name("scripted-model").start(this::run);
     }
 
@@ -145,11 +135,12 @@ public final class ScriptedModel implements AutoCloseable {
         String prompt = llm.prompt();
         if (llm.task() == LlmTask.TITLE) {
             String title = "\"Chat about " + prompt.split("\\s+")[0] + "\"";
-            send(request, new LlmCompleted(llm.requestId(), llm.origin(), title, 1, TokenUsage.NONE, null, "scripted"));
+            replies.send(request, new LlmCompleted(llm.requestId(), llm.origin(), title, 1, TokenUsage.NONE, null,
+                    "scripted"));
             return;
         }
         if (prompt.contains("[no-key]")) {
-            send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.API_KEY_MISSING,
+            replies.send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.API_KEY_MISSING,
                     "no key", false, ""));
             return;
         }
@@ -169,28 +160,22 @@ public final class ScriptedModel implements AutoCloseable {
         for (int i = 0; i < words.size(); i++) {
             waitUntil(begin + (i + 1) * pace * 1_000_000);
             if (cancelled.contains(llm.requestId())) {
-                send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.CANCELLED, "cancelled",
-                        false, text.toString()));
+                replies.send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.CANCELLED,
+                        "cancelled", false, text.toString()));
                 return;
             }
             if (i == 2 && prompt.contains("[fail]")) {
-                send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.PROVIDER_ERROR, "boom",
-                        true, text.toString()));
+                replies.send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.PROVIDER_ERROR,
+                        "boom", true, text.toString()));
                 return;
             }
             String piece = prompt.contains("[stamp]") ? "@" + System.nanoTime()
                     : (i == 0 ? "" : " ") + words.get(i);
             text.append(piece);
-            send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece));
+            replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece));
         }
-        send(request, new LlmCompleted(llm.requestId(), llm.origin(), text.toString(), words.size(),
+        replies.send(request, new LlmCompleted(llm.requestId(), llm.origin(), text.toString(), words.size(),
                 TokenUsage.NONE, null, "scripted"));
-    }
-
-    private void send(EventEnvelope<?> request, LlmResponseEvent event) {
-        EventEnvelope<LlmResponseEvent> envelope = EventEnvelope.of(request.conversationId(), request.userId(),
-                request.correlationId(), event);
-        producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), envelope.key(), envelope));
     }
 
     /** The model's emission schedule: chunk i leaves at begin + (i + 1) × pace (timing, not a wait for an outcome). */
@@ -209,6 +194,6 @@ public final class ScriptedModel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(5));
+        replies.close();
     }
 }
