@@ -161,14 +161,19 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
                 }
                 consumer.close();
             }
-            if (isClosed()) {
+            if (isClosed() || !pausedBeforeRetry()) {
                 return;
             }
-            try {
-                Thread.sleep(RETRY.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+        }
+    }
+
+    /** Waits {@link #RETRY} before trying Kafka again; false when interrupted (closing). */
+    private static boolean pausedBeforeRetry() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -193,10 +198,9 @@ public class UserKeyStore implements DataKeys, AutoCloseable {
                 }
                 return consumer;
             } catch (RuntimeException e) {
-                log.warn("{} cannot be read yet ({}); trying again in 5 s", UserKeysTopic.NAME, e.getMessage());
-                try {
-                    Thread.sleep(RETRY.toMillis());
-                } catch (InterruptedException interrupted) {
+                log.warn("{} cannot be read yet ({}); trying again in {} s", UserKeysTopic.NAME, e.getMessage(),
+                        RETRY.toSeconds());
+                if (!pausedBeforeRetry()) {
                     return null;
                 }
             }
