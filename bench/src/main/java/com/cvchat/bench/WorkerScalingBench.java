@@ -10,6 +10,7 @@ import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.ReplyTo;
 import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Item 5: completed requests per second with 1, 2 and 4 llm-worker processes (the offline provider at a fixed word
  * pace, so every answer takes the same time, and {@code max-in-flight} per instance as a model server's capacity).
  * The load is closed-loop: {@code outstanding} requests are always waiting (each completion sends a new one, with a
- * new random conversation key), straight on {@code llm.requests}; completions are counted on {@code llm.responses}
+ * new random conversation key), straight on {@code llm.requests}; completions are counted on {@code llm.outcomes}
  * over a fixed window after a warm-up. Requests carry origin {@code cv} and no service of that origin runs meanwhile.
  */
 final class WorkerScalingBench {
@@ -70,6 +71,8 @@ final class WorkerScalingBench {
 
     /** The closed-loop client: a producer of requests and a consumer of their outcomes. */
     private static final class Load implements AutoCloseable {
+        /** The chunks go to a reply partition nobody reads; each outcome also to llm.outcomes, which is read. */
+        private static final ReplyTo REPLY_TO = new ReplyTo(Topics.CV_REPLIES.name(), 0, Topics.LLM_OUTCOMES.name());
         private final KafkaProducer<String, EventEnvelope<?>> producer;
         private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
         private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -83,7 +86,7 @@ final class WorkerScalingBench {
                     ConsumerConfig.GROUP_ID_CONFIG, "bench-workers-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
                     new StringDeserializer(), new EventDeserializer());
-            consumer.subscribe(List.of(Topics.LLM_RESPONSES.name()));
+            consumer.subscribe(List.of(Topics.LLM_OUTCOMES.name())); // the outcomes only: no chunk is read
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
@@ -126,7 +129,7 @@ final class WorkerScalingBench {
             sentAt.put(requestId, System.nanoTime());
             EventEnvelope<LlmRequest> envelope = EventEnvelope.of(conversation, "bench-user", requestId,
                     new LlmRequest(requestId, "cv", LlmTask.CHAT_REPLY, "You are a benchmark.", List.of(), PROMPT,
-                            null, null));
+                            null, null).to(REPLY_TO));
             producer.send(new ProducerRecord<>(Topics.LLM_REQUESTS.name(), envelope.key(), envelope));
         }
 

@@ -4,19 +4,15 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventDeserializer;
-import com.cvchat.events.json.EventSerializer;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmResponseEvent;
+import com.cvchat.platform.test.llm.ModelReplies;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Stands in for the llm-worker process in service tests: a real Kafka consumer of {@code llm.requests} and producer
- * of {@code llm.responses}, answering each request with what the test's {@code answers} function returns (nothing =
+ * Stands in for the llm-worker process in service tests: a real Kafka consumer of {@code llm.requests} that answers
+ * where each request says ({@link ModelReplies}), answering each request with what the test's {@code answers} function returns (nothing =
  * stay silent); a completion is preceded by its text as word chunks, as the real worker streams it. Every event it reads is kept for assertions.
  */
 public final class FakeLlmWorker implements AutoCloseable {
@@ -50,9 +46,7 @@ public final class FakeLlmWorker implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "fake-llm-worker-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventDeserializer());
-             KafkaProducer<String, EventEnvelope<?>> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                     new EventSerializer())) {
+             ModelReplies producer = new ModelReplies(bootstrapServers)) {
             consumer.subscribe(List.of(Topics.LLM_REQUESTS.name()));
             while (running) {
                 for (ConsumerRecord<String, EventEnvelope<EventPayload>> record : consumer.poll(Duration.ofMillis(100))) {
@@ -62,22 +56,16 @@ public final class FakeLlmWorker implements AutoCloseable {
                             if (answer instanceof LlmCompleted completed) {
                                 String[] words = completed.text().split("(?<= )");
                                 for (int i = 0; i < words.length; i++) {
-                                    send(producer, record, request, new LlmChunk(request.requestId(), request.origin(), i, words[i]));
+                                    producer.send(record.value(), new LlmChunk(request.requestId(), request.origin(), i,
+                                            words[i]));
                                 }
                             }
-                            send(producer, record, request, answer);
+                            producer.send(record.value(), answer);
                         });
                     }
                 }
             }
         }
-    }
-
-    private static void send(KafkaProducer<String, EventEnvelope<?>> producer,
-                             ConsumerRecord<String, EventEnvelope<EventPayload>> record, LlmRequest request,
-                             LlmResponseEvent event) {
-        producer.send(new ProducerRecord<>(Topics.LLM_RESPONSES.name(), record.key(),
-                EventEnvelope.of(record.key(), record.value().userId(), request.requestId(), event)));
     }
 
     @Override

@@ -31,8 +31,9 @@ class StackHealthIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 E2eStack.get().kafkaBootstrapServers()))) {
             Set<String> topics = admin.listTopics().names().get();
-            assertThat(topics).contains("llm.requests", "llm.responses", "conversation.events",
-                    "llm.requests.dlt", "llm.responses.dlt", "conversation.events.dlt");
+            assertThat(topics).contains("llm.requests", "llm.responses.chat", "llm.responses.cv",
+                    "llm.responses.voice", "llm.outcomes", "conversation.events",
+                    "llm.requests.dlt", "llm.outcomes.dlt", "conversation.events.dlt");
             assertThat(admin.describeTopics(Set.of("llm.requests")).allTopicNames().get()
                     .get("llm.requests").partitions()).hasSize(12);
         }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Consumes llm.requests, calls the model, streams chunks to llm.responses; scales on its own. */
+/** Consumes llm.requests, calls the model, streams chunks to the asking instance's reply partition; scales on its own. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LlmWorkerApplication {

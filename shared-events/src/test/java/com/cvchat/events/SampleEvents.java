@@ -21,6 +21,7 @@ import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.ReplyTo;
 import com.cvchat.events.llm.TokenUsage;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +48,8 @@ final class SampleEvents {
         return List.of(
                 new LlmRequest(REQUEST, "chat", LlmTask.CHAT_REPLY, "You are a warm, caring assistant.",
                         List.of(new ChatTurn(ChatTurn.USER, "Hello!"), new ChatTurn(ChatTurn.MODEL, "Hi, how can I help?")),
-                        "What should I expect in my first trimester?", json("{\"personality\":\"mother_figure\"}"), null),
+                        "What should I expect in my first trimester?", json("{\"personality\":\"mother_figure\"}"), null,
+                        new ReplyTo("llm.responses.chat", 7, "llm.outcomes")),
                 new LlmCancel(REQUEST, "client_cancelled"),
                 new LlmChunk(REQUEST, "chat", 0, "During"),
                 new LlmCompleted(REQUEST, "cv", "Great to meet you, Sarah!", 5, new TokenUsage(120, 42, 162),

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores finished answers and generated titles, whether or not a client is still connected. Runs in one consumer
- * group shared by every instance, so each completion is handled once; a completion delivered twice finds its message
+ * group shared by every instance (on {@code llm.outcomes}), so each completion is handled once; a completion delivered twice finds its message
  * (same id, derived from the request id) already stored and changes nothing.
  */
 @Component
@@ -35,19 +35,22 @@ public class AnswerPersister {
         this.limits = limits;
     }
 
-    public void finish(LlmResponseEvent event) {
-        if (!event.terminal()) {
+    /**
+     * Stores what {@code event} ends. {@code streamId} is the correlation id of its request: the id of the stream
+     * record (the answer's request id, also for the title's request), so the record is found by its key.
+     */
+    public void finish(String streamId, LlmResponseEvent event) {
+        if (!event.terminal() || streamId == null) {
             return;
         }
-        records.byRequestId(event.requestId()).ifPresentOrElse(
-                record -> {
-                    countUsage(record, event);
-                    finishAnswer(record, event);
-                },
-                () -> records.byTitleRequestId(event.requestId()).ifPresent(record -> {
-                    countUsage(record, event);
-                    finishTitle(record, event);
-                }));
+        records.byRequestId(streamId).ifPresent(record -> {
+            countUsage(record, event);
+            if (record.isTitle(event.requestId())) {
+                finishTitle(record, event);
+            } else if (record.requestId().equals(event.requestId())) {
+                finishAnswer(record, event);
+            }
+        });
     }
 
     private void countUsage(StreamRecord record, LlmResponseEvent event) {

@@ -44,6 +44,8 @@ final class AnswerStream implements AsyncListener {
 
     private enum Phase { WAITING, STREAMING, ENDED }
 
+    private final java.util.ArrayDeque<LlmResponseEvent> early = new java.util.ArrayDeque<>();
+
     private final Runtime runtime;
     private final StreamRecord record;
     private final StreamInbox inbox;
@@ -86,9 +88,13 @@ final class AnswerStream implements AsyncListener {
         this.onEnd = onEnd;
     }
 
-    /** Starts waiting for the answer's first event (at most the start wait). */
+    /**
+     * Starts the stream: {@code start} goes out at once, except on the first message of a conversation, where it
+     * waits for the title at most {@code chat.stream.title-wait} (the answer's events that come meanwhile wait too).
+     */
     void begin() {
-        startDeadline = System.nanoTime() + runtime.settings().startWait().toNanos();
+        boolean waitForTitle = fresh && record.firstMessage();
+        startDeadline = System.nanoTime() + (waitForTitle ? runtime.settings().titleWait().toNanos() : 0);
         async.addListener(this);
         inbox.listen(wake);
         wake();
@@ -128,13 +134,13 @@ final class AnswerStream implements AsyncListener {
             end(); // an overflowed client resumes with Last-Event-ID: every event is still on the log
             return;
         }
+        if (phase == Phase.WAITING && System.nanoTime() - startDeadline >= 0) {
+            commit();
+        }
         for (LlmResponseEvent event = inbox.poll(); event != null && phase != Phase.ENDED; event = inbox.poll()) {
             handle(event);
         }
         long now = System.nanoTime();
-        if (phase == Phase.WAITING && now - startDeadline >= 0) {
-            commit();
-        }
         if (phase == Phase.STREAMING) {
             if (now - idleDeadline >= 0) {
                 finish(SseEvents.error(record.messageId(), "The AI did not answer in time. Please try again."));
@@ -148,14 +154,14 @@ final class AnswerStream implements AsyncListener {
     private void handle(LlmResponseEvent event) throws IOException {
         if (record.isTitle(event.requestId())) {
             noteTitle(event);
+            if (phase == Phase.WAITING) {
+                commit();
+            }
             return;
         }
         if (phase == Phase.WAITING) {
-            if (fresh && event instanceof LlmFailed failed && failed.reason() == FailureReason.API_KEY_MISSING) {
-                refuse(failed);
-                return;
-            }
-            commit();
+            early.add(event); // start waits for the title a little; so does the answer
+            return;
         }
         idleDeadline = System.nanoTime() + runtime.settings().idleTimeout().toNanos();
         String messageId = record.messageId();
@@ -191,14 +197,9 @@ final class AnswerStream implements AsyncListener {
             out.flush(); // the headers: a resumed stream may wait a while for its next event
             lastWrite = System.nanoTime();
         }
-    }
-
-    /** The missing API key, known before the stream started: a plain 400 with the spec's text. */
-    private void refuse(LlmFailed failed) throws IOException {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(EventJson.mapper().writeValueAsBytes(new ApiError(FailureTexts.of(failed.reason()))));
-        end();
+        for (LlmResponseEvent event = early.poll(); event != null && phase != Phase.ENDED; event = early.poll()) {
+            handle(event);
+        }
     }
 
     private void write(byte[] frame) throws IOException {

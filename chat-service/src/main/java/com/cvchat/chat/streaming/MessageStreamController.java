@@ -42,17 +42,15 @@ class MessageStreamController {
     private final ChatTurns turns;
     private final Conversations conversations;
     private final StreamRecords records;
-    private final LiveStreams live;
     private final ResponseReplay replay;
     private final AnswerStreamWriter writer;
     private final EventPublisher publisher;
 
-    MessageStreamController(ChatTurns turns, Conversations conversations, StreamRecords records, LiveStreams live,
+    MessageStreamController(ChatTurns turns, Conversations conversations, StreamRecords records,
                             ResponseReplay replay, AnswerStreamWriter writer, EventPublisher publisher) {
         this.turns = turns;
         this.conversations = conversations;
         this.records = records;
-        this.live = live;
         this.replay = replay;
         this.writer = writer;
         this.publisher = publisher;
@@ -75,9 +73,9 @@ class MessageStreamController {
             return;
         }
         try {
-            writer.start(request, started.record(), started.inbox(), -1, null, () -> live.unregister(started.record()));
+            writer.start(request, started.record(), started.inbox(), -1, null, started.subscription()::close);
         } catch (RuntimeException e) {
-            live.unregister(started.record());
+            started.subscription().close();
             throw e;
         }
     }

@@ -12,9 +12,9 @@ import java.time.Instant;
  * @param messageId      the AI message's id, derived from the request id ({@link AiMessageIds})
  * @param userMessage    the user's message (for the disclaimer and a fallback title)
  * @param titleRequestId the {@code title} request sent with the first message of a conversation, else null
- * @param partition      the {@code llm.responses} partition of the conversation
- * @param startOffset    the end offset of that partition before the request was sent: every response event of
- *                       the request lies at or after it (the replay source for {@code Last-Event-ID})
+ * @param partition      the partition of {@code llm.responses.chat} the answer goes to (the asking instance's)
+ * @param startOffset    that instance's position on the partition before the request was sent: every response event
+ *                       of the request lies at or after it (the replay source for {@code Last-Event-ID})
  * @param status         {@code running}, {@code completed} or {@code failed}
  */
 @Document("streams")
@@ -41,5 +41,10 @@ public record StreamRecord(
 
     public boolean isTitle(String requestId) {
         return requestId.equals(titleRequestId);
+    }
+
+    /** The requests whose answers make up this stream: the answer, and the title when there is one. */
+    public java.util.Set<String> requestIds() {
+        return titleRequestId == null ? java.util.Set.of(requestId) : java.util.Set.of(requestId, titleRequestId);
     }
 }

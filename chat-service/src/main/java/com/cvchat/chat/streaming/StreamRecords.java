@@ -27,11 +27,6 @@ public class StreamRecords {
         return Optional.ofNullable(mongo.findById(requestId, StreamRecord.class));
     }
 
-    public Optional<StreamRecord> byTitleRequestId(String titleRequestId) {
-        return Optional.ofNullable(mongo.findOne(new Query(where("titleRequestId").is(titleRequestId)),
-                StreamRecord.class));
-    }
-
     public Optional<StreamRecord> byMessageId(String conversationId, String messageId) {
         return Optional.ofNullable(mongo.findOne(new Query(where("messageId").is(messageId)
                 .and("conversationId").is(conversationId)), StreamRecord.class));

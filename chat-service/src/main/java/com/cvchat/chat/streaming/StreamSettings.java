@@ -9,26 +9,24 @@ import java.time.Duration;
  *
  * @param maxMessageLength longest user message in characters; longer is a 413
  * @param historyWindow    how many earlier messages go to the model with a new one
- * @param startWait        how long the response waits for the model's first event before it commits to
- *                         {@code 200 text/event-stream}: a missing API key known by then is a plain 400
+ * @param titleWait        on the first message of a conversation, how long {@code start} waits for the generated
+ *                         title (the answer's first events wait with it); later, the title comes in {@code done}
  * @param idleTimeout      a stream with no event from the model for this long ends with an {@code error} event
- * @param readyTimeout     how long a request waits for this instance's response consumer at start-up
  * @param heartbeat        while a stream waits for the model, a {@code : keep-alive} comment is sent this often
  * @param bufferedEvents   events one stream may have waiting for its client; a client that falls further behind
  *                         has its stream ended (it can resume with {@code Last-Event-ID})
  * @param socketBufferBytes Tomcat's socket read and write buffers per connection (its default is 8 KiB)
  */
 @ConfigurationProperties("chat.stream")
-public record StreamSettings(Integer maxMessageLength, Integer historyWindow, Duration startWait,
-                             Duration idleTimeout, Duration readyTimeout, Duration heartbeat,
+public record StreamSettings(Integer maxMessageLength, Integer historyWindow, Duration titleWait,
+                             Duration idleTimeout, Duration heartbeat,
                              Integer bufferedEvents, Integer socketBufferBytes) {
 
     public StreamSettings {
         maxMessageLength = maxMessageLength == null ? 8000 : maxMessageLength;
         historyWindow = historyWindow == null ? 20 : historyWindow;
-        startWait = startWait == null ? Duration.ofSeconds(3) : startWait;
+        titleWait = titleWait == null ? Duration.ofMillis(300) : titleWait;
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(120) : idleTimeout;
-        readyTimeout = readyTimeout == null ? Duration.ofSeconds(30) : readyTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         bufferedEvents = bufferedEvents == null ? 4096 : bufferedEvents;
         socketBufferBytes = socketBufferBytes == null ? 1024 : socketBufferBytes;

@@ -2,6 +2,7 @@ package com.cvchat.chat.streaming;
 
 import com.cvchat.chat.ChatServiceApplication;
 import com.cvchat.chat.support.ChatApi;
+import com.cvchat.chat.support.Streams;
 import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.sse.SseClient;
@@ -88,6 +89,8 @@ class ChatStreamingIT {
 
         assertThat(events).extracting(SseEvent::type).first().isEqualTo("start");
         assertThat(events).extracting(SseEvent::type).last().isEqualTo("done");
+        assertThat(events.getFirst().json().path("title").asString())
+                .as("the first message's start carries the title, as the spec shows").isEqualTo("Chat about What");
         String messageId = events.getFirst().json().path("message_id").asString();
         assertThat(events.getLast().json().path("message_id").asString()).isEqualTo(messageId);
         assertThat(chunkText(events)).isEqualTo(ScriptedModel.answerFor(question));
@@ -160,14 +163,19 @@ class ChatStreamingIT {
     }
 
     @Test
-    void shouldAnswer400WithTheSpecTextWhenThereIsNoGeminiKey() {
+    void shouldEndWithAnErrorEventWithTheSpecTextWhenThereIsNoGeminiKey() {
         ChatApi user = ChatApi.newUser(secondPort);
         String chat = user.createChat();
 
+        List<SseEvent> events;
         try (SseClient stream = user.send(chat, "Hi [no-key]", null)) {
-            assertThat(stream.status()).isEqualTo(400);
-            assertThat(stream.errorBody()).isEqualTo("{\"error\":\"Gemini API key not set. Please set your API key first.\"}");
+            assertThat(stream.status()).isEqualTo(200);
+            events = stream.rest(WAIT);
         }
+
+        assertThat(events).extracting(SseEvent::type).containsExactly("start", "error");
+        assertThat(events.getLast().json().path("message").asString())
+                .isEqualTo("Gemini API key not set. Please set your API key first.");
     }
 
     @Test
@@ -197,5 +205,74 @@ class ChatStreamingIT {
                 .isEqualTo("The AI did not answer in time. Please try again.");
         assertThat(stream.ids().getLast()).endsWith(":end");
         assertThat(stream.lines().stream().filter(": keep-alive"::equals).count()).isGreaterThan(1);
+    }
+
+    @Test
+    void shouldFetchOnlyTheRecordsOfItsOwnRequestsOnEachInstance() {
+        // Given two instances that share the reply partitions between them
+        await().atMost(WAIT).until(() -> replyMetric(port, "platform_replies_partitions", "")
+                + replyMetric(secondPort, "platform_replies_partitions", "") == 24);
+        double[] before = {received(port), received(secondPort)};
+
+        // When each instance streams two answers of its own users: a first message (a title, 4 chunks, completed)
+        // and a second one (4 chunks, completed) — 11 answer records per instance
+        for (int instance : new int[]{port, secondPort}) {
+            ChatApi user = ChatApi.newUser(instance);
+            String chat = user.createChat();
+            Streams.all(user.send(chat, "One [words=4]", null));
+            await().atMost(WAIT).until(() -> user.conversation(chat).path("messages").size() == 2);
+            Streams.all(user.send(chat, "Two [words=4]", null));
+        }
+
+        // Then each instance fetched exactly its own 11 records and parsed every one it routed, none malformed
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(received(port) - before[0]).as("records fetched by the first instance").isEqualTo(11);
+            assertThat(received(secondPort) - before[1]).as("records fetched by the second instance").isEqualTo(11);
+        });
+        assertThat(replyMetric(port, "platform_replies_records_total", "malformed")).isZero();
+        assertThat(replyMetric(secondPort, "platform_replies_records_total", "malformed")).isZero();
+    }
+
+    @Test
+    void shouldAcceptMessagesWithoutCreatingAnyKafkaClient() throws Exception {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        Streams.all(user.send(chat, "Warm up [words=2]", null));
+        int clients = kafkaClients();
+
+        for (int i = 0; i < 5; i++) {
+            List<SseEvent> events = Streams.all(user.send(chat, "Again " + i + " [words=2]", null));
+            assertThat(events).extracting(SseEvent::type).last().isEqualTo("done");
+        }
+
+        assertThat(kafkaClients()).as("Kafka consumers and admin clients in this JVM").isEqualTo(clients);
+    }
+
+    /** Kafka clients alive in this JVM (each registers its metrics under JMX). */
+    private static int kafkaClients() throws Exception {
+        var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        return jmx.queryNames(new javax.management.ObjectName("kafka.consumer:type=consumer-metrics,*"), null).size()
+                + jmx.queryNames(new javax.management.ObjectName("kafka.admin.client:type=admin-client-metrics,*"),
+                null).size();
+    }
+
+    private static double received(int serverPort) {
+        return replyMetric(serverPort, "platform_replies_records_total", "routed")
+                + replyMetric(serverPort, "platform_replies_records_total", "unclaimed");
+    }
+
+    /** A reply metric of one instance, read from its own {@code /actuator/prometheus} ({@code result} tag if given). */
+    private static double replyMetric(int serverPort, String name, String result) {
+        String text;
+        try {
+            text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + serverPort + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("llm.responses.chat")
+                        && (result.isEmpty() || line.contains("result=\"" + result + "\"")))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -12,6 +12,7 @@ import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.llm.ModelReplies;
+import com.cvchat.platform.replies.ReplyChannel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -49,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * {@link ChatStreamingIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.stream.heartbeat=200ms", "chat.stream.start-wait=100ms"})
+        "chat.stream.heartbeat=200ms", "chat.stream.title-wait=100ms"})
 @EmbeddedKafka(partitions = 3)
 class HeldStreamsIT {
 
@@ -62,7 +63,7 @@ class HeldStreamsIT {
     int port;
 
     @Autowired
-    LiveStreams live;
+    ReplyChannel replies;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -103,18 +104,18 @@ class HeldStreamsIT {
                     messageId + ":3", messageId + ":end");
             assertThat(stream.chunkText()).isEqualTo("Answer to " + stream.prompt + "!");
         });
-        await().atMost(WAIT).until(() -> live.size() == 0);
+        await().atMost(WAIT).until(() -> replies.waiting() == 0);
     }
 
     @Test
     void shouldLetGoOfTheStreamsOfClientsThatHangUp() throws Exception {
         List<RawSseStream> streams = open(10, i -> "Slow one " + i);
         await().atMost(WAIT).until(() -> streams.stream().allMatch(s -> s.lines().contains(": keep-alive")));
-        assertThat(live.size()).isGreaterThanOrEqualTo(10);
+        assertThat(replies.waiting()).isGreaterThanOrEqualTo(10);
 
         streams.forEach(RawSseStream::hangUp);
 
-        await().atMost(WAIT).until(() -> live.size() == 0);
+        await().atMost(WAIT).until(() -> replies.waiting() == 0);
     }
 
     /** Opens {@code count} streams, each a new user's first message, and waits until each has its start. */

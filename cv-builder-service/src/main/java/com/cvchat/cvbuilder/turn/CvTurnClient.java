@@ -7,6 +7,7 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.Topics;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmCancel;
+import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmRequest;
@@ -14,6 +15,8 @@ import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelUsageLimits;
+import com.cvchat.platform.replies.ReplyChannel;
+import com.cvchat.platform.replies.Subscription;
 import com.cvchat.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,31 +26,36 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One CV-builder turn through the model: publishes a {@code cv_turn} request to {@code llm.requests} and waits,
- * bounded, for its answer from {@code llm.responses}.
+ * One CV-builder turn through the model: publishes a {@code cv_turn} request to {@code llm.requests}, answered on this
+ * instance's partition of {@code llm.responses.cv} ({@link ReplyChannel}), and waits, bounded, for its answer. The
+ * reply consumer only queues the events; the asking thread hands the streamed pieces on, so a slow client holds up
+ * no one else.
  */
 @Component
 public class CvTurnClient {
 
     private static final Logger log = LoggerFactory.getLogger(CvTurnClient.class);
     static final String TIMEOUT_MESSAGE = "The AI assistant did not answer in time. Please try again.";
+    /** The {@code origin} of the CV builder's model requests. */
+    static final String ORIGIN = "cv";
 
     private final EventPublisher publisher;
-    private final TurnResponses responses;
+    private final ReplyChannel replies;
     private final TurnProperties properties;
     private final ModelUsageLimits limits;
 
-    CvTurnClient(EventPublisher publisher, TurnResponses responses, TurnProperties properties,
+    CvTurnClient(EventPublisher publisher, ReplyChannel replies, TurnProperties properties,
                  ModelUsageLimits limits) {
         this.publisher = publisher;
-        this.responses = responses;
+        this.replies = replies;
         this.properties = properties;
         this.limits = limits;
     }
@@ -61,15 +69,13 @@ public class CvTurnClient {
     public TurnResult ask(TurnQuestion question, Consumer<String> onChunk) {
         limits.acquire(question.userId());
         String requestId = UUID.randomUUID().toString();
-        LlmRequest request = request(requestId, question, properties.historyWindow());
-        CompletableFuture<LlmResponseEvent> answer = responses.expect(requestId, onChunk);
-        try {
-            if (!responses.awaitListening(properties.timeout())) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The AI assistant is not reachable yet. Please try again.");
-            }
+        ReplyChannel.Address address = replies.address();
+        LlmRequest request = request(requestId, question, properties.historyWindow()).to(address.replyTo());
+        BlockingQueue<LlmResponseEvent> events = new LinkedBlockingQueue<>();
+        try (Subscription answer = replies.subscribe(address, Set.of(requestId), events::add)) {
             publisher.publishAndWait(Topics.LLM_REQUESTS,
                     EventEnvelope.of(question.sessionId(), question.userId(), requestId, request));
-            LlmResponseEvent response = answer.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            LlmResponseEvent response = awaitEnd(events, onChunk);
             if (response instanceof LlmCompleted completed) {
                 limits.recordUsage(question.userId(), completed.usage());
             }
@@ -80,18 +86,32 @@ public class CvTurnClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The request was interrupted. Please try again.");
-        } catch (ExecutionException | EventPublisher.EventPublishException e) {
+        } catch (EventPublisher.EventPublishException e) {
             log.warn("CV turn {} could not be sent", requestId, e);
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "The AI assistant is not reachable right now. Please try again.");
-        } finally {
-            responses.forget(requestId);
+        }
+    }
+
+    /** Hands the streamed pieces to {@code onChunk} as they come; returns the answer's last event. */
+    private LlmResponseEvent awaitEnd(BlockingQueue<LlmResponseEvent> events, Consumer<String> onChunk)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + properties.timeout().toNanos();
+        while (true) {
+            LlmResponseEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new TimeoutException();
+            }
+            if (event.terminal()) {
+                return event;
+            }
+            onChunk.accept(((LlmChunk) event).text());
         }
     }
 
     /** The {@code cv_turn} request for {@code question}, with at most {@code historyWindow} earlier messages. */
     public static LlmRequest request(String requestId, TurnQuestion question, int historyWindow) {
         List<ChatTurn> history = question.history();
-        return new LlmRequest(requestId, TurnResponses.ORIGIN, LlmTask.CV_TURN,
+        return new LlmRequest(requestId, ORIGIN, LlmTask.CV_TURN,
                 TurnInstructions.forTurn(question.docType(), question.missing()),
                 history.subList(Math.max(0, history.size() - historyWindow), history.size()), question.message(),
                 context(question), ResponseSchema.of(question.docType().shape()));

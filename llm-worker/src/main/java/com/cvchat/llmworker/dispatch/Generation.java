@@ -41,6 +41,7 @@ final class Generation {
     private volatile boolean handedBack;
     private long sequence;
     private long firstChunkNanos;
+    private ChunkCoalescer chunks;
 
     Generation(EventEnvelope<?> envelope, LlmRequest request, TopicPartition partition, long offset, Acknowledgment ack) {
         this.envelope = envelope;
@@ -114,11 +115,16 @@ final class Generation {
 
     private Outcome execute(LlmProvider provider, ResponsePublisher publisher) {
         long start = System.nanoTime();
+        ChunkCoalescer coalescer = publisher.coalescer(text -> send(publisher, text, start));
+        synchronized (this) {
+            chunks = coalescer;
+        }
         try {
             cancellation.throwIfCancelled();
             ProviderResult result = provider.generate(new GenerationCall(request, envelope.userId(),
-                    piece -> chunk(publisher, piece, start), cancellation));
+                    this::chunk, cancellation));
             cancellation.throwIfCancelled();
+            coalescer.close(); // the chunk count below includes what was held
             return terminal(publisher, new LlmCompleted(request.requestId(), request.origin(), result.text(), sequence,
                     result.usage(), result.structured(), provider.name()), Outcome.COMPLETED);
         } catch (RuntimeException e) {
@@ -140,18 +146,24 @@ final class Generation {
         }
     }
 
-    private void chunk(ResponsePublisher publisher, String piece, long start) {
+    private void chunk(String piece) {
         if (cancellation.isCancelled()) {
             throw new GenerationCancelled();
         }
         if (piece == null || piece.isEmpty()) {
             return;
         }
+        text.append(piece);
+        chunks.add(piece);
+    }
+
+    /** One chunk on the wire (called by the coalescer, under its lock: sequences follow the order of sends). */
+    private void send(ResponsePublisher publisher, String piece, long start) {
         if (sequence == 0) {
             firstChunkNanos = System.nanoTime() - start;
         }
-        publisher.publish(envelope, new LlmChunk(request.requestId(), request.origin(), sequence++, piece));
-        text.append(piece);
+        publisher.publish(envelope, request.replyTo(),
+                new LlmChunk(request.requestId(), request.origin(), sequence++, piece));
     }
 
     private LlmFailed failed(FailureReason reason, boolean retryable, String message) {
@@ -159,11 +171,21 @@ final class Generation {
     }
 
     private Outcome terminal(ResponsePublisher publisher, LlmResponseEvent event, Outcome result) {
+        ChunkCoalescer coalescer;
+        synchronized (this) {
+            coalescer = chunks;
+        }
         if (handedBack) {
+            if (coalescer != null) {
+                coalescer.discard();
+            }
             return Outcome.HANDED_BACK;
         }
+        if (coalescer != null) {
+            coalescer.close(); // every held piece goes out before the last event
+        }
         try {
-            publisher.publishAndWait(envelope, event);
+            publisher.publishAndWait(envelope, request.replyTo(), event);
         } catch (RuntimeException e) {
             log.error("Could not publish the outcome of request {}", request.requestId(), e);
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The consumer of {@code llm.requests} (group {@code llm-worker}; any number of instances share the partitions). It
  * only hands records over to the {@link GenerationDispatcher} and returns at once. A record that is not a valid
- * request or cancel throws, so the platform error handler retries it a bounded number of times and then moves it to
+ * request or cancel (one whose reply address is not a partition of a reply topic, too) throws, so the platform error handler retries it a bounded number of times and then moves it to
  * {@code llm.requests.dlt}; the partition keeps flowing.
  */
 @Component
@@ -36,11 +36,13 @@ class LlmRequestListener {
         }
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         switch (envelope.payload()) {
-            case LlmRequest request when hasText(request.requestId()) && request.task() != null ->
+            case LlmRequest request when hasText(request.requestId()) && request.task() != null
+                    && ResponsePublisher.deliverable(request.replyTo()) ->
                     dispatcher.request(envelope, request, partition, record.offset(), ack);
             case LlmCancel cancel when hasText(cancel.requestId()) ->
                     dispatcher.cancel(cancel.requestId(), partition, record.offset(), ack);
-            default -> throw new InvalidRequestRecord("a " + envelope.type() + " without request id or task");
+            default -> throw new InvalidRequestRecord("a " + envelope.type()
+                    + " without request id, task or a reply address on a reply topic");
         }
     }
 

@@ -13,6 +13,10 @@ import java.time.Duration;
  *                      before they are stopped and handed back (the new owner generates them again)
  * @param dedupCapacity how many finished request ids are remembered to drop duplicate deliveries
  * @param maxRequestAge requests older than this when they arrive are dropped (nobody waits for them any more)
+ * @param chunkWindow   answer pieces are joined into one chunk while they come faster than this: a piece goes out at
+ *                      once when the last chunk left at least this long ago (the first piece always does), else it
+ *                      waits until then; zero sends every piece as it comes
+ * @param chunkMaxBytes a held chunk goes out as soon as it reaches this size
  */
 @ConfigurationProperties("llm.worker")
 public record WorkerProperties(
@@ -20,7 +24,9 @@ public record WorkerProperties(
         Integer maxQueued,
         Duration handoffGrace,
         Integer dedupCapacity,
-        Duration maxRequestAge) {
+        Duration maxRequestAge,
+        Duration chunkWindow,
+        Integer chunkMaxBytes) {
 
     public WorkerProperties {
         maxInFlight = maxInFlight == null ? 64 : maxInFlight;
@@ -28,5 +34,7 @@ public record WorkerProperties(
         handoffGrace = handoffGrace == null ? Duration.ofSeconds(5) : handoffGrace;
         dedupCapacity = dedupCapacity == null ? 10_000 : dedupCapacity;
         maxRequestAge = maxRequestAge == null ? Duration.ofMinutes(10) : maxRequestAge;
+        chunkWindow = chunkWindow == null ? Duration.ofMillis(100) : chunkWindow;
+        chunkMaxBytes = chunkMaxBytes == null ? 1024 : chunkMaxBytes;
     }
 }

@@ -1,6 +1,9 @@
 package com.cvchat.llmworker.dispatch;
 
 import com.cvchat.events.Topics;
+import com.cvchat.events.json.EventHeaders;
+import com.cvchat.events.llm.ReplyTo;
+import java.nio.charset.StandardCharsets;
 import com.cvchat.events.json.EventDeserializer;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
@@ -58,11 +61,12 @@ import static org.awaitility.Awaitility.await;
         "llm.offline.word-delay=40ms",
         "llm.worker.handoff-grace=100ms",
         "platform.kafka.partitions.llm.requests=3",
-        "platform.kafka.partitions.llm.responses=3"})
+        "platform.kafka.partitions.llm.responses.chat=3"})
 @EmbeddedKafka(partitions = 1)
 class LlmWorkerApplicationIT {
 
     private static ResponseRecorder responses;
+    private static ResponseRecorder outcomes;
     private static ResponseRecorder deadLetters;
 
     @Autowired
@@ -85,13 +89,15 @@ class LlmWorkerApplicationIT {
             return;
         }
         String bootstrap = System.getProperty("spring.embedded.kafka.brokers");
-        responses = new ResponseRecorder(bootstrap, Topics.LLM_RESPONSES.name());
+        responses = new ResponseRecorder(bootstrap, Topics.CHAT_REPLIES.name());
+        outcomes = new ResponseRecorder(bootstrap, Topics.LLM_OUTCOMES.name());
         deadLetters = new ResponseRecorder(bootstrap, Topics.LLM_REQUESTS.deadLetter().name());
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         responses.close();
+        outcomes.close();
         deadLetters.close();
     }
 
@@ -113,10 +119,41 @@ class LlmWorkerApplicationIT {
         assertThat(completed.chunkCount()).isEqualTo(chunks.size());
         assertThat(completed.provider()).isEqualTo("offline");
         assertThat(completed.origin()).isEqualTo("chat");
-        assertThat(completed.usage().outputTokens()).isEqualTo(chunks.size());
+        assertThat(completed.usage().outputTokens()).as("words come faster than the chunk window: joined")
+                .isGreaterThan(chunks.size());
         assertThat(responses.events(request.requestId()).getLast()).isEqualTo(completed);
         assertThat(responses.records()).filteredOn(record -> record.value() != null)
                 .anySatisfy(record -> assertThat(record.key()).isEqualTo(conversation));
+    }
+
+    @Test
+    void shouldAnswerOnlyOnTheRequestsReplyPartitionAndPutOnlyTheLastEventOnOutcomes() {
+        String conversation = UUID.randomUUID().toString();
+        LlmRequest request = Requests.chat("How long should a cover letter be?")
+                .to(new ReplyTo(Topics.CHAT_REPLIES.name(), 2, Topics.LLM_OUTCOMES.name()));
+
+        publisher.publishAndWait(Topics.LLM_REQUESTS, Requests.envelope(conversation, request));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.terminals(request.requestId()).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> responses.terminals(request.requestId()).size() == 1);
+        assertThat(responses.records()).filteredOn(record -> record.value() != null && request.requestId().equals(
+                        new String(record.headers().lastHeader(EventHeaders.REQUEST_ID).value(), StandardCharsets.UTF_8)))
+                .isNotEmpty().allSatisfy(record -> assertThat(record.partition()).isEqualTo(2));
+        assertThat(outcomes.events(request.requestId())).hasSize(1).first().isInstanceOf(LlmCompleted.class);
+    }
+
+    @Test
+    void shouldDeadLetterRequestWhoseReplyAddressIsNotAReplyTopic() {
+        String conversation = UUID.randomUUID().toString();
+        LlmRequest misdirected = Requests.chat("Write into the audit log")
+                .to(new ReplyTo(Topics.CONVERSATION_EVENTS.name(), 0, null));
+
+        publisher.publishAndWait(Topics.LLM_REQUESTS, Requests.envelope(conversation, misdirected));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deadLetters.records())
+                .anySatisfy(record -> assertThat(new EventDeserializer().deserialize(record.topic(), record.value())
+                        .payload()).isEqualTo(misdirected)));
+        assertThat(responses.events(misdirected.requestId())).isEmpty();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.cvchat.llmworker.support;
 
 import com.cvchat.events.EventEnvelope;
+import com.cvchat.events.Topics;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.events.llm.ReplyTo;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.UUID;
 public final class Requests {
 
     public static final String USER = "5b0e8c5e-8a4f-4d3e-9c59-5d0f3e7e2a11";
+    /** Where the test requests are answered: partition 0 of chat's reply topic, the last event also on outcomes. */
+    public static final ReplyTo REPLY_TO = new ReplyTo(Topics.CHAT_REPLIES.name(), 0, Topics.LLM_OUTCOMES.name());
 
     private Requests() {
     }
@@ -21,17 +25,17 @@ public final class Requests {
     public static LlmRequest chat(String prompt) {
         return new LlmRequest(UUID.randomUUID().toString(), "chat", LlmTask.CHAT_REPLY,
                 "You are a helpful assistant.", List.of(new ChatTurn(ChatTurn.USER, "Hello"),
-                new ChatTurn(ChatTurn.MODEL, "Hi! How can I help?")), prompt, null, null);
+                new ChatTurn(ChatTurn.MODEL, "Hi! How can I help?")), prompt, null, null).to(REPLY_TO);
     }
 
     public static LlmRequest title(String firstMessage) {
         return new LlmRequest(UUID.randomUUID().toString(), "chat", LlmTask.TITLE, null, List.of(), firstMessage,
-                null, null);
+                null, null).to(REPLY_TO);
     }
 
     public static LlmRequest structured(String prompt, JsonNode schema) {
         return new LlmRequest(UUID.randomUUID().toString(), "cv", LlmTask.CV_TURN, "Build a CV.", List.of(), prompt,
-                null, schema);
+                null, schema).to(REPLY_TO);
     }
 
     public static EventEnvelope<LlmRequest> envelope(String conversationId, LlmRequest request) {

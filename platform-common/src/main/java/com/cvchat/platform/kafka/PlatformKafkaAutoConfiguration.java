@@ -41,20 +41,6 @@ import java.util.Map;
 @EnableConfigurationProperties(PlatformKafkaProperties.class)
 public class PlatformKafkaAutoConfiguration {
 
-    /**
-     * Consumer properties ({@code @KafkaListener(properties = …)}) for a listener that keeps few of a busy topic's
-     * records and is on no one's live path (the chat persister on {@code llm.responses}, where chunks are nearly every
-     * record and it stores only the outcomes): the broker answers a fetch when 32 KiB are there or 20 ms have passed,
-     * instead of once per record or two. At hundreds of streams that is tens of fetches a second instead of thousands,
-     * for the broker and the consumer. Relays that stream to a user (voice, CV turns) keep fetching per record. Set by
-     * {@code platform.kafka.filtered-fetch.min-bytes} and {@code .max-wait-ms}.
-     */
-    public static final String FILTERED_FETCH_MIN_BYTES =
-            "fetch.min.bytes=${platform.kafka.filtered-fetch.min-bytes:32768}";
-    /** See {@link #FILTERED_FETCH_MIN_BYTES}: the longest a record waits for the fetch to fill. */
-    public static final String FILTERED_FETCH_MAX_WAIT =
-            "fetch.max.wait.ms=${platform.kafka.filtered-fetch.max-wait-ms:20}";
-
     /** Wait between attempts of a record whose processing failed because the store or broker is down. */
     static final Duration TRANSIENT_RETRY_INTERVAL = Duration.ofSeconds(1);
 

@@ -5,8 +5,11 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event-type";
     public static final String SCHEMA_VERSION = "schema-version";
     public static final String EVENT_ID = "event-id";
-    /** The service that asked, on {@code llm.*} records ({@code chat}, {@code cv}, {@code voice}): see {@link AnswersDeserializer}. */
-    public static final String ORIGIN = "origin";
+    /**
+     * The request an answer event belongs to, on model answers: the asking instance routes a record by it without
+     * parsing the value, and skips records of requests it does not hold.
+     */
+    public static final String REQUEST_ID = "request-id";
 
     private EventHeaders() {
     }

@@ -1,7 +1,6 @@
 package com.cvchat.events.json;
 
 import com.cvchat.events.EventEnvelope;
-import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.sealing.DataKeys;
 import org.apache.kafka.common.header.Headers;
@@ -10,8 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Kafka serializer: plain JSON value, event type / schema version / event id in headers (and, on model requests and
- * answers, the asking service's {@code origin}, so consumers can skip other services' records unparsed). Given {@link DataKeys}, the
+ * Kafka serializer: plain JSON value, event type / schema version / event id in headers (and, on model answers, the
+ * {@code request-id}, so the asking instance routes them without parsing). Given {@link DataKeys}, the
  * payload of each conversation event is sealed with its user's data key (see {@link EventJson#toBytes(EventEnvelope, DataKeys)}).
  */
 public class EventSerializer implements Serializer<EventEnvelope<?>> {
@@ -38,18 +37,13 @@ public class EventSerializer implements Serializer<EventEnvelope<?>> {
             return null;
         }
         headers.remove(EventHeaders.EVENT_TYPE).remove(EventHeaders.SCHEMA_VERSION).remove(EventHeaders.EVENT_ID)
-                .remove(EventHeaders.ORIGIN);
+                .remove(EventHeaders.REQUEST_ID);
         headers.add(EventHeaders.EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.SCHEMA_VERSION,
                 Integer.toString(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        String origin = switch (envelope.payload()) {
-            case LlmResponseEvent response -> response.origin();
-            case LlmRequest request -> request.origin();
-            case null, default -> null;
-        };
-        if (origin != null) {
-            headers.add(EventHeaders.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
+        if (envelope.payload() instanceof LlmResponseEvent response && response.requestId() != null) {
+            headers.add(EventHeaders.REQUEST_ID, response.requestId().getBytes(StandardCharsets.UTF_8));
         }
         return serialize(topic, envelope);
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param prompt            the new user message
  * @param context           task-specific structured input (for {@code cv_turn}: {@code doc_type}, {@code data}); may be null
  * @param responseSchema    JSON schema the answer must follow (structured output); null for free text
+ * @param replyTo           where the answer goes (the asking instance's reply partition); the worker publishes nowhere else
  */
 @WireType(name = "llm.request", version = 1)
 public record LlmRequest(
@@ -26,9 +27,22 @@ public record LlmRequest(
         List<ChatTurn> history,
         String prompt,
         JsonNode context,
-        JsonNode responseSchema) implements LlmRequestEvent {
+        JsonNode responseSchema,
+        ReplyTo replyTo) implements LlmRequestEvent {
 
     public LlmRequest {
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A request without its reply address yet ({@link #to(ReplyTo)} adds it before it is sent). */
+    public LlmRequest(String requestId, String origin, LlmTask task, String systemInstruction, List<ChatTurn> history,
+                      String prompt, JsonNode context, JsonNode responseSchema) {
+        this(requestId, origin, task, systemInstruction, history, prompt, context, responseSchema, null);
+    }
+
+    /** This request, answered at {@code address}. */
+    public LlmRequest to(ReplyTo address) {
+        return new LlmRequest(requestId, origin, task, systemInstruction, history, prompt, context, responseSchema,
+                address);
     }
 }

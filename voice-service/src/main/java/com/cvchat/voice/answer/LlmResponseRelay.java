@@ -1,28 +1,24 @@
 package com.cvchat.voice.answer;
 
-import com.cvchat.events.EventEnvelope;
-import com.cvchat.events.EventPayload;
-import com.cvchat.events.json.AnswersDeserializer;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.platform.conversation.Disclaimer;
 import com.cvchat.platform.conversation.DisclaimerDetector;
+import com.cvchat.platform.replies.ReplyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code llm.responses} in a consumer group of its own (every instance sees every voice answer; other services'
- * records are skipped unparsed by their {@code origin} header) and relays the
- * answers of the requests this instance holds: chunks in sequence order, then one completion that is stored
- * exactly once.
+ * Relays the answers of this instance's voice requests, which come back on its partitions of
+ * {@code llm.responses.voice} ({@code ReplyChannel}): chunks in sequence order, then one completion that is stored
+ * exactly once. Storing waits for the broker, so the last event is handled off the reply consumer's thread.
  */
 @Component
-class LlmResponseRelay {
+class LlmResponseRelay implements ReplyHandler {
 
     static final String API_KEY_MISSING = "Gemini API key not set. Please set your API key first.";
     private static final Logger log = LoggerFactory.getLogger(LlmResponseRelay.class);
@@ -35,20 +31,14 @@ class LlmResponseRelay {
         this.turns = turns;
     }
 
-    @KafkaListener(id = "voice-llm-responses", topics = "llm.responses", groupId = "${voice.relay-group-id}",
-            properties = {"spring.deserializer.value.delegate.class=com.cvchat.events.json.AnswersDeserializer",
-                    AnswersDeserializer.ORIGIN_CONFIG + "=" + VoiceTurns.ORIGIN})
-    void onResponse(@Payload(required = false) EventEnvelope<EventPayload> envelope) {
-        if (envelope == null) {
-            return; // other services' answers are left unparsed; they arrive as null (AnswersDeserializer)
-        }
-        switch (envelope.payload()) {
-            case LlmChunk chunk when VoiceTurns.ORIGIN.equals(chunk.origin()) -> onChunk(chunk);
-            case LlmCompleted completed when VoiceTurns.ORIGIN.equals(completed.origin()) -> onCompleted(completed);
-            case LlmFailed failed when VoiceTurns.ORIGIN.equals(failed.origin()) -> onFailed(failed);
-            default -> {
-                // another service's answer, or a request of another instance
-            }
+    @Override
+    public void onReply(LlmResponseEvent event) {
+        switch (event) {
+            case LlmChunk chunk -> onChunk(chunk);
+            case LlmCompleted completed -> Thread.ofVirtual().name("voice-answer-" + completed.requestId())
+                    .start(() -> onCompleted(completed));
+            case LlmFailed failed -> Thread.ofVirtual().name("voice-answer-" + failed.requestId())
+                    .start(() -> onFailed(failed));
         }
     }
 
@@ -66,6 +56,7 @@ class LlmResponseRelay {
 
     private void onCompleted(LlmCompleted completed) {
         pending.remove(completed.requestId()).ifPresent(request -> {
+            request.subscription.close();
             turns.countUsage(request, completed.usage());
             if (request.title) {
                 String title = cleanTitle(completed.text());
@@ -81,6 +72,7 @@ class LlmResponseRelay {
 
     private void onFailed(LlmFailed failed) {
         pending.remove(failed.requestId()).ifPresent(request -> {
+            request.subscription.close();
             log.info("Voice request {} failed: {}", failed.requestId(), failed.reason());
             if (request.title) {
                 return; // the conversation keeps no title; the answer is what matters

@@ -1,5 +1,6 @@
 package com.cvchat.voice.answer;
 
+import com.cvchat.platform.replies.Subscription;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -22,6 +23,7 @@ public class PendingRequests {
         final boolean title;
         final AnswerSink sink;
         long nextSequence;
+        Subscription subscription;
 
         Pending(String requestId, String conversationId, String userId, String userText, boolean title, AnswerSink sink) {
             this.requestId = requestId;

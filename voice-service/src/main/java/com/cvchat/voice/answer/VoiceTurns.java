@@ -14,9 +14,13 @@ import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelUsageLimits;
+import com.cvchat.platform.replies.ReplyChannel;
+import com.cvchat.platform.replies.ReplyHandler;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,11 +42,16 @@ public class VoiceTurns {
     private final EventPublisher events;
     private final PendingRequests pending;
     private final ModelUsageLimits limits;
+    private final ReplyChannel replies;
+    private final ReplyHandler relay;
 
-    VoiceTurns(EventPublisher events, PendingRequests pending, ModelUsageLimits limits) {
+    VoiceTurns(EventPublisher events, PendingRequests pending, ModelUsageLimits limits, ReplyChannel replies,
+               @Lazy LlmResponseRelay relay) {
         this.events = events;
         this.pending = pending;
         this.limits = limits;
+        this.replies = replies;
+        this.relay = relay;
     }
 
     /** Stores the user message and asks the model; returns the id of the answer request. */
@@ -55,23 +64,36 @@ public class VoiceTurns {
                 turn.turnId(), turn.transcript(), turn.audioMillis(), turn.format().encoding(),
                 turn.format().sampleRateHz(), turn.provider())));
         List<ChatTurn> history = turn.history().subList(Math.max(0, turn.history().size() - HISTORY_TURNS), turn.history().size());
-        pending.add(new PendingRequests.Pending(requestId, turn.conversationId(), turn.userId(), turn.transcript(),
-                false, sink));
-        events.publishAndWait(Topics.LLM_REQUESTS, envelope(turn, requestId, new LlmRequest(requestId, ORIGIN,
-                LlmTask.CHAT_REPLY, SYSTEM_INSTRUCTION, history, turn.transcript(), null, null)));
+        ReplyChannel.Address address = replies.address();
+        ask(turn, address, new PendingRequests.Pending(requestId, turn.conversationId(), turn.userId(),
+                turn.transcript(), false, sink), new LlmRequest(requestId, ORIGIN, LlmTask.CHAT_REPLY,
+                SYSTEM_INSTRUCTION, history, turn.transcript(), null, null));
         if (turn.needsTitle()) {
             String titleRequestId = UUID.randomUUID().toString();
-            pending.add(new PendingRequests.Pending(titleRequestId, turn.conversationId(), turn.userId(),
-                    turn.transcript(), true, sink));
-            events.publishAndWait(Topics.LLM_REQUESTS, envelope(turn, titleRequestId, new LlmRequest(titleRequestId,
-                    ORIGIN, LlmTask.TITLE, null, List.of(), turn.transcript(), null, null)));
+            ask(turn, address, new PendingRequests.Pending(titleRequestId, turn.conversationId(), turn.userId(),
+                    turn.transcript(), true, sink), new LlmRequest(titleRequestId, ORIGIN, LlmTask.TITLE, null,
+                    List.of(), turn.transcript(), null, null));
         }
         return requestId;
+    }
+
+    /** Waits for the answer of {@code request} on this instance's reply partition, then sends the request. */
+    private void ask(VoiceTurn turn, ReplyChannel.Address address, PendingRequests.Pending waiting, LlmRequest request) {
+        pending.add(waiting);
+        waiting.subscription = replies.subscribe(address, Set.of(request.requestId()), relay);
+        try {
+            events.publishAndWait(Topics.LLM_REQUESTS, envelope(turn, request.requestId(), request.to(address.replyTo())));
+        } catch (RuntimeException e) {
+            pending.remove(request.requestId());
+            waiting.subscription.close();
+            throw e;
+        }
     }
 
     /** Barge-in: stops relaying the answer and asks the worker to stop; an interrupted answer is not stored. */
     public boolean cancel(String requestId, String reason) {
         return pending.remove(requestId).map(request -> {
+            request.subscription.close();
             events.publishAndWait(Topics.LLM_REQUESTS, EventEnvelope.of(request.conversationId, request.userId,
                     requestId, new LlmCancel(requestId, reason)));
             return true;

@@ -2,7 +2,6 @@ package com.cvchat.voice.support;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
-import com.cvchat.events.Topics;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
@@ -10,10 +9,12 @@ import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
-import com.cvchat.platform.kafka.EventPublisher;
+import com.cvchat.platform.test.llm.ModelReplies;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,22 +22,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * completion (mentioning a doctor, so a medical disclaimer is detected), {@code title} requests with a quoted title; while {@link #hold} is set it sends one chunk and then waits
  * for a cancel (answering {@code cancelled}). Also records every event of {@code conversation.events}.
  */
-public class FakeLlmWorker {
+public class FakeLlmWorker implements AutoCloseable {
 
     public static final String TITLE = "\"Sarah Johnson, data scientist\"";
 
-    private final EventPublisher publisher;
+    private final ModelReplies replies;
+    private final Map<String, EventEnvelope<EventPayload>> byRequestId = new ConcurrentHashMap<>();
     public final List<EventEnvelope<EventPayload>> requests = new CopyOnWriteArrayList<>();
     public final List<EventEnvelope<EventPayload>> conversationEvents = new CopyOnWriteArrayList<>();
     public volatile boolean hold;
 
-    public FakeLlmWorker(EventPublisher publisher) {
-        this.publisher = publisher;
+    public FakeLlmWorker(String brokers) {
+        this.replies = new ModelReplies(brokers);
     }
 
     @KafkaListener(topics = "llm.requests", groupId = "fake-llm-worker", properties = "auto.offset.reset=earliest")
     void onRequest(EventEnvelope<EventPayload> envelope) {
         requests.add(envelope);
+        if (envelope.payload() instanceof LlmRequest request) {
+            byRequestId.put(request.requestId(), envelope);
+        }
         switch (envelope.payload()) {
             case LlmRequest request when request.task() == LlmTask.TITLE ->
                     complete(envelope, request.requestId(), TITLE, 0);
@@ -49,7 +54,8 @@ public class FakeLlmWorker {
                 }
                 complete(envelope, request.requestId(), String.join("", pieces), pieces.size());
             }
-            case LlmCancel cancel -> respond(envelope, new LlmFailed(cancel.requestId(), "voice",
+            case LlmCancel cancel when byRequestId.containsKey(cancel.requestId()) ->
+                    respond(byRequestId.get(cancel.requestId()), new LlmFailed(cancel.requestId(), "voice",
                     FailureReason.CANCELLED, "Cancelled", false, "Once upon a time"));
             default -> {
             }
@@ -74,7 +80,11 @@ public class FakeLlmWorker {
     }
 
     private void respond(EventEnvelope<EventPayload> request, com.cvchat.events.llm.LlmResponseEvent payload) {
-        publisher.publishAndWait(Topics.LLM_RESPONSES, EventEnvelope.of(request.conversationId(), request.userId(),
-                request.correlationId(), payload));
+        replies.send(request, payload);
+    }
+
+    @Override
+    public void close() {
+        replies.close();
     }
 }

@@ -1,7 +1,6 @@
 package com.cvchat.voice.support;
 
 import com.cvchat.platform.test.voice.VoiceClient;
-import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +44,9 @@ public abstract class VoiceServiceIT {
     @TestConfiguration
     static class Worker {
         @Bean
-        FakeLlmWorker fakeLlmWorker(EventPublisher publisher) {
-            return new FakeLlmWorker(publisher);
+        FakeLlmWorker fakeLlmWorker(@org.springframework.beans.factory.annotation.Value(
+                "${spring.kafka.bootstrap-servers}") String brokers) {
+            return new FakeLlmWorker(brokers);
         }
     }
 

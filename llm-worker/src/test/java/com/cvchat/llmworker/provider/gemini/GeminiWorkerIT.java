@@ -77,7 +77,7 @@ class GeminiWorkerIT {
     void record() {
         if (responses == null) {
             responses = new ResponseRecorder(System.getProperty("spring.embedded.kafka.brokers"),
-                    Topics.LLM_RESPONSES.name());
+                    Topics.CHAT_REPLIES.name());
         }
     }
 

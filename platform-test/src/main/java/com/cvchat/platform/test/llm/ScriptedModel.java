@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * A model worker for service tests that speaks the llm.requests / llm.responses wire protocol on the real broker, with
+ * A model worker for service tests that speaks the llm.requests / reply-topic wire protocol on the real broker, with
  * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
  * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
  * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [stamp]} (each chunk is
