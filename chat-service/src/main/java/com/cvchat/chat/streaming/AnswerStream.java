@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request is put in async mode, and a short-lived writer task runs only when there is something to do — events
  * arrived in its {@link StreamInbox}, or its timer (start wait, heartbeat, idle timeout) fired. At most one writer
  * task runs at a time for a stream (a work-in-progress counter), so its events are written in order by one writer;
- * each event is one write and one flush. Chunks below the next expected sequence are dropped, so none is sent twice.
+ * the events ready at once are written together and flushed once. Chunks below the next expected sequence are dropped, so none is sent twice.
  * A client that disconnects only ends the writing — storing the answer does not depend on it.
  */
 final class AnswerStream implements AsyncListener {
@@ -66,6 +66,7 @@ final class AnswerStream implements AsyncListener {
     private long idleDeadline;
     private long lastWrite;
     private OutputStream out;
+    private boolean unflushed;
     private ScheduledFuture<?> timer;
     private long timerAt;
     private volatile boolean clientGone;
@@ -148,6 +149,9 @@ final class AnswerStream implements AsyncListener {
                 write(SseEvents.HEARTBEAT);
             }
         }
+        if (phase == Phase.STREAMING) {
+            flush(); // one flush for whatever this step wrote
+        }
         schedule();
     }
 
@@ -204,12 +208,20 @@ final class AnswerStream implements AsyncListener {
 
     private void write(byte[] frame) throws IOException {
         out.write(frame);
-        out.flush();
+        unflushed = true;
         lastWrite = System.nanoTime();
+    }
+
+    private void flush() throws IOException {
+        if (unflushed) {
+            unflushed = false;
+            out.flush();
+        }
     }
 
     private void finish(byte[] lastFrame) throws IOException {
         write(lastFrame);
+        flush();
         end();
     }
 

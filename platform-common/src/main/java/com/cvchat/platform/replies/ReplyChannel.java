@@ -69,6 +69,7 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread loop;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     /**
      * @param topic        this service's reply topic
@@ -161,7 +162,7 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
         synchronized (this) {
             while (choices.length == 0) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !running) {
+                if (left <= 0 || stopped) {
                     throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                             "The service is starting and cannot receive answers yet. Please try again.");
                 }
@@ -192,8 +193,10 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
         } catch (RuntimeException e) {
             log.error("The reply consumer of {} stopped", topic, e);
         } finally {
-            synchronized (this) {
-                assign(List.of(), true);
+            synchronized (this) { // stopping: the instance's streams end with it
+                owned.clear();
+                choices = new int[0];
+                notifyAll();
             }
         }
     }
@@ -220,8 +223,7 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
     /** Partitions gained or lost: the subscriptions of lost ones continue on readers. Called holding the lock. */
     private void assign(Collection<TopicPartition> changed, boolean lost) {
         if (lost) {
-            Set<Integer> gone = changed.isEmpty() ? Set.copyOf(owned)
-                    : changed.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+            Set<Integer> gone = changed.stream().map(TopicPartition::partition).collect(Collectors.toSet());
             owned.removeAll(gone);
             Map<Integer, List<Subscription>> moving = new java.util.HashMap<>();
             for (Subscription subscription : Set.copyOf(live.values())) {
@@ -254,13 +256,13 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
                 assign(partitions, false);
             }
             if (!partitions.isEmpty()) {
-                log.info("Reply partitions of {} now owned: {}", topic, owned);
+                log.info("Reply partitions of {} now owned: {}", topic, java.util.Arrays.toString(choices));
             }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
+            if (!partitions.isEmpty() && running) {
                 synchronized (ReplyChannel.this) {
                     assign(partitions, true);
                 }
@@ -282,6 +284,7 @@ public final class ReplyChannel implements SmartLifecycle, Subscription.Holder {
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         KafkaConsumer<?, ?> current = consumer;
         if (current != null) {
             current.wakeup();
