@@ -51,7 +51,7 @@ final class SampleEvents {
                         "What should I expect in my first trimester?", json("{\"personality\":\"mother_figure\"}"), null,
                         new ReplyTo("llm.responses.chat", 7, "llm.outcomes")),
                 new LlmCancel(REQUEST, "client_cancelled"),
-                new LlmChunk(REQUEST, "chat", 0, "During"),
+                new LlmChunk(REQUEST, "chat", 0, "During", 0L),
                 new LlmCompleted(REQUEST, "cv", "Great to meet you, Sarah!", 5, new TokenUsage(120, 42, 162),
                         json("{\"patch\":{\"personal_info\":{\"full_name\":\"Sarah Johnson\"}},\"next_question\":\"What is your email?\"}"),
                         "offline"),

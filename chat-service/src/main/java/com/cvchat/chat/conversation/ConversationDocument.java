@@ -9,7 +9,9 @@ import java.time.Instant;
  * A chat conversation in the read model. Written only by {@link ConversationProjector}. A deleted conversation stays
  * as a tombstone ({@code deleted = true}) so that replaying an older event never brings it back.
  *
- * @param titleAt when the title was last set (orders renames; null while untitled)
+ * @param titleAt      when the title was last set (orders renames; null while untitled)
+ * @param messageCount how many messages it has, counted by the projector as each is first stored; null for a
+ *                     conversation stored before the count existed
  */
 @Document("conversations")
 public record ConversationDocument(
@@ -19,7 +21,8 @@ public record ConversationDocument(
         Instant titleAt,
         String channel,
         Instant createdAt,
-        boolean deleted) {
+        boolean deleted,
+        Long messageCount) {
 
     public static final String USER_ID = "userId";
     public static final String TITLE = "title";
@@ -27,4 +30,5 @@ public record ConversationDocument(
     public static final String CHANNEL = "channel";
     public static final String CREATED_AT = "createdAt";
     public static final String DELETED = "deleted";
+    public static final String MESSAGE_COUNT = "messageCount";
 }

@@ -52,7 +52,8 @@ public class ConversationProjector implements ConversationEventApplier {
                     .setOnInsert(ConversationDocument.TITLE_AT, created.title() == null ? null : envelope.occurredAt())
                     .setOnInsert(ConversationDocument.CHANNEL, created.channel())
                     .setOnInsert(ConversationDocument.CREATED_AT, envelope.occurredAt())
-                    .setOnInsert(ConversationDocument.DELETED, false), ConversationDocument.class);
+                    .setOnInsert(ConversationDocument.DELETED, false)
+                    .setOnInsert(ConversationDocument.MESSAGE_COUNT, 0L), ConversationDocument.class);
             case MessageAdded added -> addMessage(envelope, added);
             case TitleSet title -> setTitle(envelope, title);
             case ConversationDeleted ignored -> {
@@ -69,14 +70,20 @@ public class ConversationProjector implements ConversationEventApplier {
         if (!mongo.exists(live(envelope.conversationId()), ConversationDocument.class)) {
             return;
         }
-        mongo.upsert(new Query(where("_id").is(added.messageId())), new Update()
+        boolean stored = mongo.upsert(new Query(where("_id").is(added.messageId())), new Update()
                 .setOnInsert(MessageDocument.CONVERSATION_ID, envelope.conversationId())
                 .setOnInsert("sender", added.sender())
                 .setOnInsert("text", added.text())
                 .setOnInsert("channel", added.channel())
                 .setOnInsert("requestId", added.requestId())
                 .setOnInsert("disclaimerCategory", added.disclaimerCategory())
-                .setOnInsert(MessageDocument.CREATED_AT, envelope.occurredAt()), MessageDocument.class);
+                .setOnInsert(MessageDocument.CREATED_AT, envelope.occurredAt()), MessageDocument.class)
+                .getUpsertedId() != null;
+        if (stored) { // counted once, when the message is first stored (a replayed event stores nothing)
+            mongo.updateFirst(new Query(where("_id").is(envelope.conversationId())
+                            .and(ConversationDocument.MESSAGE_COUNT).exists(true)),
+                    new Update().inc(ConversationDocument.MESSAGE_COUNT, 1), ConversationDocument.class);
+        }
     }
 
     private void setTitle(EventEnvelope<?> envelope, TitleSet title) {

@@ -69,8 +69,10 @@ public class Conversations {
         return newestFirst.reversed();
     }
 
-    public boolean hasMessages(String conversationId) {
-        return mongo.exists(messagesOf(conversationId), MessageDocument.class);
+    /** Whether the conversation has messages: from its count (no look at the messages), else by looking. */
+    public boolean hasMessages(ConversationDocument conversation) {
+        return conversation.messageCount() != null ? conversation.messageCount() > 0
+                : mongo.exists(messagesOf(conversation.id()), MessageDocument.class);
     }
 
     public boolean messageExists(String messageId) {

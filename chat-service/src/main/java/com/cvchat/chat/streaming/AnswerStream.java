@@ -61,7 +61,7 @@ final class AnswerStream implements AsyncListener {
     // touched only by the writer task (one at a time; the counter's atomics order them)
     private Phase phase = Phase.WAITING;
     private String title;
-    private long nextSequence;
+    private long sentChars;
     private long startDeadline;
     private long idleDeadline;
     private long lastWrite;
@@ -84,7 +84,7 @@ final class AnswerStream implements AsyncListener {
         this.async = async;
         this.response = (HttpServletResponse) async.getResponse();
         this.fresh = resumeAfter < 0;
-        this.nextSequence = Math.max(resumeAfter, 0);
+        this.sentChars = Math.max(resumeAfter, 0);
         this.title = knownTitle;
         this.onEnd = onEnd;
     }
@@ -171,9 +171,13 @@ final class AnswerStream implements AsyncListener {
         String messageId = record.messageId();
         switch (event) {
             case LlmChunk chunk -> {
-                if (chunk.sequence() >= nextSequence) {
-                    write(SseEvents.chunk(messageId, chunk.sequence(), chunk.text()));
-                    nextSequence = chunk.sequence() + 1;
+                // by characters, not by chunk: an answer generated again (another worker) may be cut differently
+                long start = chunk.offset() != null ? chunk.offset() : sentChars;
+                long end = start + chunk.text().length();
+                if (end > sentChars) {
+                    String fresh = start >= sentChars ? chunk.text() : chunk.text().substring((int) (sentChars - start));
+                    write(SseEvents.chunk(messageId, end, fresh));
+                    sentChars = end;
                 }
             }
             case LlmCompleted completed -> finish(SseEvents.done(messageId,

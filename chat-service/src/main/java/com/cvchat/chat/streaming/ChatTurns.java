@@ -62,7 +62,7 @@ public class ChatTurns {
         SendMessageRequest request = SendMessageRequest.parse(body, settings.maxMessageLength());
         limits.acquire(userId); // before anything is stored or published: a refused turn leaves no trace
         ReplyChannel.Address address = replies.address();
-        boolean first = conversation.title() == null && !conversations.hasMessages(conversation.id());
+        boolean first = conversation.title() == null && !conversations.hasMessages(conversation);
         List<ChatTurn> history = conversations.recentMessages(conversation.id(), settings.historyWindow()).stream()
                 .map(ChatTurns::turn).toList();
 

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The SSE events of POST /chats/{id}/message, as the spec writes them ({@code data: {"type": ...}}), each with an
- * {@code id} of the form {@code <message_id>:<n>}: 0 for {@code start}, sequence + 1 for each {@code chunk}, and
+ * {@code id} of the form {@code <message_id>:<n>}: 0 for {@code start}, for each {@code chunk} the number of characters
+ * of the answer up to its end, and
  * {@code <message_id>:end} for the last event ({@code done} or {@code error}).
  * <p>
  * Each method returns the whole frame's bytes ({@code id:} line, {@code data:} line, blank line), written directly:
@@ -45,8 +46,9 @@ final class SseEvents {
         return close(frame);
     }
 
-    static byte[] chunk(String messageId, long sequence, String content) {
-        StringBuilder frame = open(id(messageId, sequence + 1), "chunk", content.length() + 16);
+    /** A chunk whose text ends {@code end} characters into the answer (its id: a resume continues from there). */
+    static byte[] chunk(String messageId, long end, String content) {
+        StringBuilder frame = open(id(messageId, end), "chunk", content.length() + 16);
         field(frame, "content", content);
         return close(frame);
     }

@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javax.management.ObjectName;
 
 import static com.cvchat.chat.support.Streams.WAIT;
 import static com.cvchat.chat.support.Streams.chunkText;
@@ -179,6 +182,30 @@ class ChatStreamingIT {
     }
 
     @Test
+    void shouldSendEachCharacterOnceWhenTheAnswerIsGeneratedAgainAndCutDifferently() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        String question = "Start over please [words=9] [recut]";
+
+        List<SseEvent> events;
+        try (SseClient stream = user.send(chat, question, null)) {
+            events = stream.rest(WAIT);
+        }
+
+        assertThat(chunkText(events)).isEqualTo(ScriptedModel.answerFor(question));
+        assertThat(events.getLast().type()).isEqualTo("done");
+        // a client that resumes after the third chunk gets exactly the rest
+        String afterThird = events.stream().filter(e -> e.type().equals("chunk")).toList().get(2).id();
+        String messageId = events.getFirst().json().path("message_id").asString();
+        List<SseEvent> rest;
+        try (SseClient resumed = user.on(secondPort).resume(chat, messageId, afterThird)) {
+            rest = resumed.rest(WAIT);
+        }
+        String firstThree = chunkText(events.subList(0, 1 + 3));
+        assertThat(firstThree + chunkText(rest)).isEqualTo(ScriptedModel.answerFor(question));
+    }
+
+    @Test
     void shouldEndWithAnErrorEventWhenTheModelFailsMidStream() {
         ChatApi user = ChatApi.newUser(port);
         String chat = user.createChat();
@@ -238,22 +265,30 @@ class ChatStreamingIT {
         ChatApi user = ChatApi.newUser(port);
         String chat = user.createChat();
         Streams.all(user.send(chat, "Warm up [words=2]", null));
-        int clients = kafkaClients();
+        Set<ObjectName> before = kafkaClients();
+        Set<ObjectName> created = new HashSet<>();
 
         for (int i = 0; i < 5; i++) {
-            List<SseEvent> events = Streams.all(user.send(chat, "Again " + i + " [words=2]", null));
-            assertThat(events).extracting(SseEvent::type).last().isEqualTo("done");
+            try (SseClient stream = user.send(chat, "Again " + i + " [words=6] [pace=50ms]", null)) {
+                assertThat(stream.next(WAIT).type()).isEqualTo("start");
+                created.addAll(kafkaClients()); // looked at while the answer streams
+                assertThat(stream.rest(WAIT)).extracting(SseEvent::type).last().isEqualTo("done");
+            }
+            created.addAll(kafkaClients());
         }
 
-        assertThat(kafkaClients()).as("Kafka consumers and admin clients in this JVM").isEqualTo(clients);
+        created.removeAll(before);
+        assertThat(created).as("Kafka consumers and admin clients that appeared while messages were accepted")
+                .isEmpty();
     }
 
-    /** Kafka clients alive in this JVM (each registers its metrics under JMX). */
-    private static int kafkaClients() throws Exception {
+    /** The Kafka consumers and admin clients alive in this JVM (each registers its metrics under JMX). */
+    private static Set<ObjectName> kafkaClients() throws Exception {
         var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        return jmx.queryNames(new javax.management.ObjectName("kafka.consumer:type=consumer-metrics,*"), null).size()
-                + jmx.queryNames(new javax.management.ObjectName("kafka.admin.client:type=admin-client-metrics,*"),
-                null).size();
+        Set<ObjectName> clients = new HashSet<>(
+                jmx.queryNames(new ObjectName("kafka.consumer:type=consumer-metrics,*"), null));
+        clients.addAll(jmx.queryNames(new ObjectName("kafka.admin.client:type=admin-client-metrics,*"), null));
+        return clients;
     }
 
     private static double received(int serverPort) {

@@ -174,8 +174,10 @@ class HeldStreamsIT {
             await().atMost(WAIT).until(() -> requestsByPrompt.containsKey(prompt));
             EventEnvelope<EventPayload> request = requestsByPrompt.get(prompt);
             LlmRequest llm = (LlmRequest) request.payload();
+            long offset = 0;
             for (int i = 0; i < chunks.size(); i++) {
-                replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, chunks.get(i)));
+                replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, chunks.get(i), offset));
+                offset += chunks.get(i).length();
             }
             replies.send(request, new LlmCompleted(llm.requestId(), llm.origin(), String.join("", chunks),
                     chunks.size(), TokenUsage.NONE, null, "manual"));

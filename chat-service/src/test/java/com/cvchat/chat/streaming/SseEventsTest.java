@@ -26,7 +26,7 @@ class SseEventsTest {
     void shouldCarryAnyChunkTextUnchangedInOneEvent(String content) {
         String frame = text(SseEvents.chunk(messageId, 4, content));
 
-        assertThat(frame).startsWith("id: " + messageId + ":5\ndata: ").endsWith("}\n\n");
+        assertThat(frame).startsWith("id: " + messageId + ":4\ndata: ").endsWith("}\n\n");
         assertThat(frame.substring(0, frame.length() - 2)).as("one id line and one data line").hasLineCount(2);
         JsonNode data = data(frame);
         assertThat(data.path("type").asString()).isEqualTo("chunk");

@@ -40,6 +40,7 @@ final class Generation {
     private final StringBuilder text = new StringBuilder();
     private volatile boolean handedBack;
     private long sequence;
+    private long sentChars;
     private long firstChunkNanos;
     private ChunkCoalescer chunks;
 
@@ -163,7 +164,8 @@ final class Generation {
             firstChunkNanos = System.nanoTime() - start;
         }
         publisher.publish(envelope, request.replyTo(),
-                new LlmChunk(request.requestId(), request.origin(), sequence++, piece));
+                new LlmChunk(request.requestId(), request.origin(), sequence++, piece, sentChars));
+        sentChars += piece.length();
     }
 
     private LlmFailed failed(FailureReason reason, boolean retryable, String message) {

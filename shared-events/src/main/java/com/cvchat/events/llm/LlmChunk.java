@@ -5,8 +5,17 @@ import com.cvchat.events.WireType;
 /**
  * A piece of a streamed answer.
  *
- * @param sequence 0, 1, 2 … in the order the model produced them
+ * @param sequence 0, 1, 2 … in the order the worker sent them
+ * @param offset   how many characters (UTF-16 units) of the answer come before this piece, or null when the producer
+ *                 does not say: a reader that saw part of an answer already (a resume, or an answer generated again by
+ *                 another worker, whose pieces may be cut differently) takes only the characters it has not sent
  */
 @WireType(name = "llm.chunk", version = 1)
-public record LlmChunk(String requestId, String origin, long sequence, String text) implements LlmResponseEvent {
+public record LlmChunk(String requestId, String origin, long sequence, String text, Long offset)
+        implements LlmResponseEvent {
+
+    /** A piece without its offset (see {@link #offset()}). */
+    public LlmChunk(String requestId, String origin, long sequence, String text) {
+        this(requestId, origin, sequence, text, null);
+    }
 }

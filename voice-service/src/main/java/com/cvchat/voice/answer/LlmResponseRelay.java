@@ -44,13 +44,18 @@ class LlmResponseRelay implements ReplyHandler {
 
     private void onChunk(LlmChunk chunk) {
         pending.get(chunk.requestId()).filter(request -> !request.title).ifPresent(request -> {
-            synchronized (request) {
-                if (chunk.sequence() < request.nextSequence) {
-                    return; // a redelivered chunk
+            String fresh;
+            synchronized (request) { // by characters: an answer generated again (another worker) may be cut differently
+                long start = chunk.offset() != null ? chunk.offset() : request.sentChars;
+                long end = start + chunk.text().length();
+                if (end <= request.sentChars) {
+                    return; // already relayed
                 }
-                request.nextSequence = chunk.sequence() + 1;
+                fresh = start >= request.sentChars ? chunk.text()
+                        : chunk.text().substring((int) (request.sentChars - start));
+                request.sentChars = end;
             }
-            request.sink.answerPiece(chunk.text());
+            request.sink.answerPiece(fresh);
         });
     }
 

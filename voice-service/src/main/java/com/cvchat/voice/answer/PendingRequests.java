@@ -22,7 +22,7 @@ public class PendingRequests {
         final String userText;
         final boolean title;
         final AnswerSink sink;
-        long nextSequence;
+        long sentChars;
         Subscription subscription;
 
         Pending(String requestId, String conversationId, String userId, String userText, boolean title, AnswerSink sink) {

@@ -33,7 +33,9 @@ import java.util.stream.IntStream;
  * A model worker for service tests that speaks the llm.requests / reply-topic wire protocol on the real broker, with
  * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
  * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
- * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [stamp]} (each chunk is
+ * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [recut]} (after three words the answer
+ * starts again from its beginning, two words a chunk, sequences from 0 — as a second worker that generates a
+ * handed-back request again cuts it differently), {@code [stamp]} (each chunk is
  * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM), {@code [gate=NAME]} (the answer
  * waits until {@link #openGate(String) openGate(NAME)}, so many answers can start streaming together), {@code [phase=Nms]} (the first chunk
  * leaves N ms later than the pace alone says, so answers can be spread over the pace period rather than emit in
@@ -171,11 +173,27 @@ public final class ScriptedModel implements AutoCloseable {
             }
             String piece = prompt.contains("[stamp]") ? "@" + System.nanoTime()
                     : (i == 0 ? "" : " ") + words.get(i);
+            replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece, (long) text.length()));
             text.append(piece);
-            replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece));
+            if (i == 2 && prompt.contains("[recut]")) {
+                text.setLength(0);
+                text.append(recut(request, llm, words));
+                break;
+            }
         }
         replies.send(request, new LlmCompleted(llm.requestId(), llm.origin(), text.toString(), words.size(),
                 TokenUsage.NONE, null, "scripted"));
+    }
+
+    /** The whole answer again from its start, two words a chunk, sequences from 0 (a second generation); its text. */
+    private String recut(EventEnvelope<?> request, LlmRequest llm, List<String> words) {
+        StringBuilder again = new StringBuilder();
+        for (int from = 0, sequence = 0; from < words.size(); from += 2, sequence++) {
+            String piece = (from == 0 ? "" : " ") + String.join(" ", words.subList(from, Math.min(from + 2, words.size())));
+            replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), sequence, piece, (long) again.length()));
+            again.append(piece);
+        }
+        return again.toString();
     }
 
     /** The model's emission schedule: chunk i leaves at begin + (i + 1) × pace (timing, not a wait for an outcome). */
