@@ -43,10 +43,17 @@ final class StubBackend implements AutoCloseable {
     }
 
     private final DisposableServer server;
+    private final List<io.netty.channel.Channel> connections = new CopyOnWriteArrayList<>();
 
     StubBackend() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
+        this(0);
+    }
+
+    /** On a given port: a service that was down and comes back where the gateway expects it. */
+    StubBackend(int port) {
+        server = HttpServer.create().host("127.0.0.1").port(port)
                 .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
+                .doOnChannelInit((observer, channel, address) -> connections.add(channel))
                 .route(routes -> routes
                         .get("/api/v1/chats/ws/voice/{id}", (request, response) -> {
                             arrived(request, "ws");
@@ -61,7 +68,13 @@ final class StubBackend implements AutoCloseable {
                                     .sendString(Flux.range(0, LONG_STREAM_EVENTS)
                                             .map(i -> "data: " + i + " " + "x".repeat(100) + "\n\n"));
                         })
-                        .get("/api/v1/chats/held", (request, response) -> {
+                        .get("/api/v1/chat/hang", (request, response) -> {
+                            arrived(request, "hang");
+                            count("hang");
+                            // no status, no headers until released: a request still waiting for its answer
+                            return heldRelease.asMono().then(response.sendString(Mono.just("late")).then());
+                        })
+                        .get("/api/v1/{area}/held", (request, response) -> {
                             arrived(request, "held");
                             Sinks.Empty<Void> release = heldRelease;
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
@@ -136,5 +149,7 @@ final class StubBackend implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        // a stopped service: its open (kept-alive) connections go too, not only the listening socket
+        connections.forEach(channel -> channel.close().syncUninterruptibly());
     }
 }
