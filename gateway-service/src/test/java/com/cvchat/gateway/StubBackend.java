@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for the services behind the gateway, on a real socket: counts what reaches it, echoes headers, streams
@@ -31,6 +32,8 @@ final class StubBackend implements AutoCloseable {
 
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    /** Body bytes that reached each {@code POST …/upload} path, counted as they arrive. */
+    final Map<String, AtomicLong> bodyBytes = new ConcurrentHashMap<>();
     /** Counted down by the SSE test when the first event has arrived at the client through the gateway. */
     volatile CountDownLatch firstEventSeen = new CountDownLatch(1);
     volatile long firstEventWrittenNanos;
@@ -87,6 +90,15 @@ final class StubBackend implements AutoCloseable {
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
                                     .sendString(sse());
                         })
+                        .route(request -> request.method().name().equals("POST") && request.uri().endsWith("/upload"),
+                                (request, response) -> {
+                                    String path = request.uri();
+                                    AtomicLong received = bodyBytes.computeIfAbsent(path, p -> new AtomicLong());
+                                    return request.receive()
+                                            .doOnNext(buffer -> received.addAndGet(buffer.readableBytes()))
+                                            .then(response.sendString(Mono.fromSupplier(() -> "{\"received\":" + received.get() + "}"))
+                                                    .then());
+                                })
                         .route(request -> true, (request, response) -> {
                             String path = request.uri().split("\\?")[0];
                             arrived(request, path);
