@@ -101,7 +101,7 @@ class DockerComposeTest {
         for (ServiceSpec spec : ServiceSpec.values()) {
             JsonNode service = services.path(spec.module());
             assertThat(service.path("healthcheck").path("test").toString())
-                    .contains("/dev/tcp/localhost/" + spec.defaultPort(), "/actuator/health/readiness");
+                    .contains("/dev/tcp/localhost/" + spec.defaultPort(), "GET /readyz ");
             assertThat(service.path("read_only").asBoolean()).as(spec.module()).isTrue();
             List<String> dependencies = new ArrayList<>(List.of("kafka", "mongodb"));
             if (spec == ServiceSpec.GATEWAY) {
@@ -117,6 +117,18 @@ class DockerComposeTest {
             assertThat(port.path("published").asInt()).isEqualTo(3000);
             assertThat(port.path("target").asInt()).isEqualTo(3000);
         });
+    }
+
+    @Test
+    void shouldKeepActuatorOnAManagementPortThatNothingPublishes() {
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            JsonNode service = services.path(spec.module());
+            assertThat(service.path("environment").path("MANAGEMENT_PORT").asText()).as(spec.module()).isEqualTo("9090");
+            for (JsonNode port : service.path("ports")) {
+                assertThat(port.path("target").asInt()).as("%s publishes only its API port", spec.module())
+                        .isEqualTo(spec.defaultPort());
+            }
+        }
     }
 
     @Test

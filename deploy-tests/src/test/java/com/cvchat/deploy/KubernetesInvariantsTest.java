@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesInvariantsTest {
 
+    private static final int MANAGEMENT_PORT = 9090;
     private static final Pattern SECRET_NAME = Pattern.compile(".*(_KEY|TOKEN|SECRET|PASSWORD)");
 
     private final ManifestValidator validator = new ManifestValidator();
@@ -85,13 +86,15 @@ class KubernetesInvariantsTest {
             one(overlay, "ServiceAccount", service.module(), io.fabric8.kubernetes.api.model.ServiceAccount.class);
 
             assertThat(pod.getServiceAccountName()).isEqualTo(service.module());
-            assertThat(container.getPorts()).singleElement()
-                    .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(service.defaultPort()));
+            assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                    .containsExactlyInAnyOrder("http:" + service.defaultPort(), "management:" + MANAGEMENT_PORT);
             assertThat(k8sService.getSpec().getPorts()).singleElement()
                     .satisfies(p -> assertThat(p.getPort()).isEqualTo(service.defaultPort()));
             assertThat(k8sService.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).as("probes on the API port")
+                    .isEqualTo("http");
             assertThat(budgets).as("PodDisruptionBudget of %s", service.module())
                     .anyMatch(b -> b.getSpec().getSelector().getMatchLabels()
                             .equals(deployment.getSpec().getSelector().getMatchLabels()));
@@ -227,6 +230,36 @@ class KubernetesInvariantsTest {
                             Map.of("app.kubernetes.io/name", service.module()))
                             && p.getSpec().getPolicyTypes().contains("Ingress"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shouldKeepTheManagementPortOffEveryPublicRoute(String overlay) throws Exception {
+        assertThat(one(overlay, "ConfigMap", null, ConfigMap.class).getData())
+                .containsEntry("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));
+        for (Service service : all(overlay, "Service", Service.class)) {
+            assertThat(service.getSpec().getPorts()).as("Service %s", service.getMetadata().getName())
+                    .allSatisfy(port -> {
+                        assertThat(port.getPort()).isNotEqualTo(MANAGEMENT_PORT);
+                        assertThat(String.valueOf(port.getTargetPort().getValue()))
+                                .isNotIn(String.valueOf(MANAGEMENT_PORT), "management");
+                    });
+        }
+        Ingress ingress = one(overlay, "Ingress", "gateway", Ingress.class);
+        assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http")));
+        for (Deployment deployment : all(overlay, "Deployment", Deployment.class)) {
+            Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertThat(annotations).as("Prometheus scrapes %s on the management port", deployment.getMetadata().getName())
+                    .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT));
+        }
+        NetworkPolicy fromIngress = one(overlay, "NetworkPolicy", "gateway-service", NetworkPolicy.class);
+        assertThat(fromIngress.getSpec().getIngress()).flatExtracting(rule -> rule.getPorts())
+                .allSatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(ServiceSpec.GATEWAY.defaultPort()));
+        String gatewayRoutes = java.nio.file.Files.readString(Repository.root()
+                .resolve("gateway-service/src/main/resources/application.yml"));
+        assertThat(gatewayRoutes).as("no gateway route matches /actuator or everything")
+                .doesNotContainPattern("Path=([^\\n]*,)?(/actuator[^,\\n]*|/\\*\\*)(,|\\n|$)");
     }
 
     @ParameterizedTest

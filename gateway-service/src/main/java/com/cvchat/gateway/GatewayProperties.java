@@ -14,9 +14,11 @@ import java.util.List;
  * @param maxRequestSize larger declared bodies are refused with 413 before they are read
  * @param cors           cross-origin policy for browser clients
  * @param breaker        when a service counts as down, and for how long requests to it are refused
+ * @param clientAddress  which peers may tell the client's address in {@code X-Forwarded-For}
  */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(Bucket perAddress, Bucket perUser, DataSize maxRequestSize, Cors cors, Breaker breaker) {
+public record GatewayProperties(Bucket perAddress, Bucket perUser, DataSize maxRequestSize, Cors cors, Breaker breaker,
+                                ClientAddress clientAddress) {
 
     public GatewayProperties {
         perAddress = perAddress == null ? new Bucket(300, 50) : perAddress;
@@ -24,6 +26,7 @@ public record GatewayProperties(Bucket perAddress, Bucket perUser, DataSize maxR
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(10) : maxRequestSize;
         cors = cors == null ? new Cors(null, null) : cors;
         breaker = breaker == null ? new Breaker(null, null) : breaker;
+        clientAddress = clientAddress == null ? new ClientAddress(null, 0) : clientAddress;
     }
 
     /** A bucket of {@code capacity} requests refilled at {@code refillPerSecond}; 0 capacity disables it. */
@@ -45,6 +48,20 @@ public record GatewayProperties(Bucket perAddress, Bucket perUser, DataSize maxR
         public Breaker {
             failureThreshold = failureThreshold == null ? 5 : failureThreshold;
             openFor = openFor == null ? Duration.ofSeconds(10) : openFor;
+        }
+    }
+
+    /**
+     * @param trustedProxies CIDRs (or single addresses) of the proxies in front of the gateway (an ingress, a load
+     *                       balancer); empty: nobody is trusted and the socket peer is the client
+     * @param trustedHops    when above 0, how many proxies stand in front of the gateway: the client is that many
+     *                       entries from the right of {@code X-Forwarded-For} (the peer must still be a trusted proxy
+     *                       when {@code trustedProxies} is set)
+     */
+    public record ClientAddress(List<String> trustedProxies, int trustedHops) {
+        public ClientAddress {
+            trustedProxies = trustedProxies == null ? List.of()
+                    : trustedProxies.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
         }
     }
 }

@@ -309,6 +309,30 @@ class GatewayEdgeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(foreign.body()).isEqualTo(
+                "{\"error\":\"Cross-origin request refused: this origin is not allowed to call the API\"}");
+
+        int before = BACKEND.totalHits();
+        HttpResponse<String> foreignCall = get("/api/v1/chats/echo", "Authorization", bearer(),
+                "Origin", "https://evil.example");
+        assertThat(foreignCall.statusCode()).isEqualTo(403);
+        assertThat(foreignCall.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(foreignCall.body()).startsWith("{\"error\":\"Cross-origin request refused");
+        assertThat(BACKEND.totalHits()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswerAddressesNoRouteServesWithTheErrorFormat() throws Exception {
+        String notFound = "{\"error\":\"Not found: no API endpoint matches this path\"}";
+        for (String path : List.of("/api/v1/nothing", "/api/v2/chats", "/internal/v1/users/x/gemini-api-key")) {
+            HttpResponse<String> response = get(path, "Authorization", bearer());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+            assertThat(response.body()).as(path).isEqualTo(notFound);
+        }
+        HttpResponse<String> jsonClient = get("/nothing-here", "Accept", "application/json");
+        assertThat(jsonClient.statusCode()).isEqualTo(404);
+        assertThat(jsonClient.body()).as("a client that does not ask for HTML").isEqualTo(notFound);
     }
 
     private static WebSocket.Listener collector(List<String> received) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for the services behind the gateway, on a real socket: counts what reaches it, echoes headers, streams
@@ -31,6 +32,8 @@ final class StubBackend implements AutoCloseable {
 
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    /** Body bytes that reached each {@code POST …/upload} path, counted as they arrive. */
+    final Map<String, AtomicLong> bodyBytes = new ConcurrentHashMap<>();
     /** Counted down by the SSE test when the first event has arrived at the client through the gateway. */
     volatile CountDownLatch firstEventSeen = new CountDownLatch(1);
     volatile long firstEventWrittenNanos;
@@ -43,10 +46,17 @@ final class StubBackend implements AutoCloseable {
     }
 
     private final DisposableServer server;
+    private final List<io.netty.channel.Channel> connections = new CopyOnWriteArrayList<>();
 
     StubBackend() {
-        server = HttpServer.create().host("127.0.0.1").port(0)
+        this(0);
+    }
+
+    /** On a given port: a service that was down and comes back where the gateway expects it. */
+    StubBackend(int port) {
+        server = HttpServer.create().host("127.0.0.1").port(port)
                 .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
+                .doOnChannelInit((observer, channel, address) -> connections.add(channel))
                 .route(routes -> routes
                         .get("/api/v1/chats/ws/voice/{id}", (request, response) -> {
                             arrived(request, "ws");
@@ -61,7 +71,13 @@ final class StubBackend implements AutoCloseable {
                                     .sendString(Flux.range(0, LONG_STREAM_EVENTS)
                                             .map(i -> "data: " + i + " " + "x".repeat(100) + "\n\n"));
                         })
-                        .get("/api/v1/chats/held", (request, response) -> {
+                        .get("/api/v1/chat/hang", (request, response) -> {
+                            arrived(request, "hang");
+                            count("hang");
+                            // no status, no headers until released: a request still waiting for its answer
+                            return heldRelease.asMono().then(response.sendString(Mono.just("late")).then());
+                        })
+                        .get("/api/v1/{area}/held", (request, response) -> {
                             arrived(request, "held");
                             Sinks.Empty<Void> release = heldRelease;
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
@@ -74,6 +90,15 @@ final class StubBackend implements AutoCloseable {
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
                                     .sendString(sse());
                         })
+                        .route(request -> request.method().name().equals("POST") && request.uri().endsWith("/upload"),
+                                (request, response) -> {
+                                    String path = request.uri();
+                                    AtomicLong received = bodyBytes.computeIfAbsent(path, p -> new AtomicLong());
+                                    return request.receive()
+                                            .doOnNext(buffer -> received.addAndGet(buffer.readableBytes()))
+                                            .then(response.sendString(Mono.fromSupplier(() -> "{\"received\":" + received.get() + "}"))
+                                                    .then());
+                                })
                         .route(request -> true, (request, response) -> {
                             String path = request.uri().split("\\?")[0];
                             arrived(request, path);
@@ -136,5 +161,7 @@ final class StubBackend implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        // a stopped service: its open (kept-alive) connections go too, not only the listening socket
+        connections.forEach(channel -> channel.close().syncUninterruptibly());
     }
 }

@@ -1,5 +1,6 @@
 package com.cvchat.gateway.edge;
 
+import com.cvchat.gateway.GatewayProperties;
 import com.cvchat.platform.observability.ClientAddresses;
 import com.cvchat.platform.observability.RequestIds;
 import org.springframework.core.Ordered;
@@ -12,14 +13,23 @@ import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
 
+import static org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver.X_FORWARDED_FOR;
+
 /**
  * First at the edge: keeps a safe client {@code X-Request-Id} or makes one, passes it to the service and echoes it on
- * every answer (401s and 429s included); sets {@code X-Client-Address} to the address the request came from,
- * replacing whatever the client sent.
+ * every answer (401s and 429s included); sets {@code X-Client-Address} to the client's address
+ * ({@link ClientAddressResolver}: the socket peer, or what trusted proxies recorded), replacing whatever the client
+ * sent.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EdgeHeadersWebFilter implements WebFilter {
+
+    private final ClientAddressResolver clientAddresses;
+
+    EdgeHeadersWebFilter(GatewayProperties properties) {
+        this.clientAddresses = new ClientAddressResolver(properties.clientAddress());
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -30,7 +40,8 @@ class EdgeHeadersWebFilter implements WebFilter {
             exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
             return Mono.empty();
         });
-        String address = clientAddress(exchange);
+        String address = clientAddresses.resolve(peer(exchange),
+                exchange.getRequest().getHeaders().getOrEmpty(X_FORWARDED_FOR));
         ServerWebExchange withHeaders = exchange.mutate()
                 .request(r -> r.headers(h -> {
                     h.set(RequestIds.HEADER, requestId);
@@ -40,7 +51,7 @@ class EdgeHeadersWebFilter implements WebFilter {
         return chain.filter(withHeaders);
     }
 
-    static String clientAddress(ServerWebExchange exchange) {
+    static String peer(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

@@ -8,6 +8,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -16,7 +17,9 @@ import java.security.Principal;
 import java.time.Duration;
 
 /**
- * Before a request is routed: one bucket per client address, and one per signed-in user (the token's {@code sub}).
+ * Before a request is routed: a signed-in user's requests take from that user's bucket (the token's {@code sub}),
+ * anonymous requests from their client address's bucket ({@code X-Client-Address}, set by the edge from the socket
+ * peer or trusted proxies). Many users behind one address (an office, a proxy) do not share a bucket.
  * An empty bucket answers 429 with {@code Retry-After}; the service never sees the request.
  */
 @Component
@@ -32,16 +35,17 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String address = exchange.getRequest().getHeaders().getFirst(ClientAddresses.HEADER);
-        Duration addressWait = perAddress.take(address == null ? "unknown" : address);
-        if (!addressWait.isZero()) {
-            return tooMany(exchange, addressWait);
-        }
         return exchange.getPrincipal()
+                .filter(principal -> !(principal instanceof AnonymousAuthenticationToken))
                 .map(Principal::getName)
                 .map(perUser::take)
-                .defaultIfEmpty(Duration.ZERO)
-                .flatMap(userWait -> userWait.isZero() ? chain.filter(exchange) : tooMany(exchange, userWait));
+                .switchIfEmpty(Mono.fromSupplier(() -> perAddress.take(address(exchange))))
+                .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait));
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        String address = exchange.getRequest().getHeaders().getFirst(ClientAddresses.HEADER);
+        return address == null ? "unknown" : address;
     }
 
     @Override

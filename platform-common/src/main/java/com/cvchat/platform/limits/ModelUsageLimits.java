@@ -2,43 +2,34 @@ package com.cvchat.platform.limits;
 
 import com.cvchat.events.llm.TokenUsage;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Per-user requests-per-minute and tokens-per-minute on model usage, in sliding windows kept in memory by each
- * instance. {@link #acquire} is called before an {@code LlmRequest} is published (and throws
- * {@link ModelLimitExceededException} instead), {@link #recordUsage} when a completion reports its token usage.
+ * Per-user requests-per-minute and tokens-per-minute on model usage. {@link #acquire} is called before an
+ * {@code LlmRequest} is published (and throws {@link ModelLimitExceededException} instead), {@link #recordUsage} when a
+ * completion reports its token usage. Counted in the service's MongoDB ({@link MongoUsageCounter}: every instance
+ * shares the counts and a restart keeps them) where the service has one, else in memory.
  */
 public class ModelUsageLimits {
 
-    private static final int MAX_USERS = 100_000;
-
     private final ModelLimitsProperties properties;
-    private final LongSupplier nanoTime;
-    private final long windowNanos;
-    private final Map<String, UserWindow> users = new ConcurrentHashMap<>();
+    private final UsageCounter counter;
 
+    /** Counted in this instance's memory. */
     public ModelUsageLimits(ModelLimitsProperties properties, LongSupplier nanoTime) {
+        this(properties, new InMemoryUsageCounter(properties, nanoTime));
+    }
+
+    ModelUsageLimits(ModelLimitsProperties properties, UsageCounter counter) {
         this.properties = properties;
-        this.nanoTime = nanoTime;
-        this.windowNanos = properties.window().toNanos();
+        this.counter = counter;
     }
 
     /** Counts one model request of {@code userId}, or throws a 429 when the user is over a limit. */
     public void acquire(String userId) {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            counter.acquire(userId);
         }
-        long now = nanoTime.getAsLong();
-        if (users.size() > MAX_USERS) {
-            users.values().removeIf(w -> w.idle(now));
-        }
-        users.computeIfAbsent(userId, id -> new UserWindow()).acquire(now);
     }
 
     /** Adds the tokens a completed model answer of {@code userId} used. */
@@ -48,58 +39,7 @@ public class ModelUsageLimits {
         }
         int tokens = usage.totalTokens() > 0 ? usage.totalTokens() : usage.promptTokens() + usage.outputTokens();
         if (tokens > 0) {
-            users.computeIfAbsent(userId, id -> new UserWindow()).use(nanoTime.getAsLong(), tokens);
-        }
-    }
-
-    private final class UserWindow {
-        private final Deque<Long> requests = new ArrayDeque<>();
-        private final Deque<long[]> tokens = new ArrayDeque<>();
-        private long tokensInWindow;
-
-        synchronized void acquire(long now) {
-            expire(now);
-            if (requests.size() >= properties.requestsPerMinute()) {
-                throw new ModelLimitExceededException(properties.requestsPerMinute() + " AI requests per minute",
-                        Duration.ofNanos(requests.peekFirst() + windowNanos - now));
-            }
-            if (tokensInWindow >= properties.tokensPerMinute()) {
-                throw new ModelLimitExceededException(properties.tokensPerMinute() + " AI tokens per minute",
-                        Duration.ofNanos(untilTokensFree(now)));
-            }
-            requests.addLast(now);
-        }
-
-        synchronized void use(long now, int count) {
-            expire(now);
-            tokens.addLast(new long[]{now, count});
-            tokensInWindow += count;
-        }
-
-        synchronized boolean idle(long now) {
-            expire(now);
-            return requests.isEmpty() && tokens.isEmpty();
-        }
-
-        /** How long until enough old usage leaves the window to bring the total below the limit. */
-        private long untilTokensFree(long now) {
-            long remaining = tokensInWindow;
-            for (long[] use : tokens) {
-                remaining -= use[1];
-                if (remaining < properties.tokensPerMinute()) {
-                    return use[0] + windowNanos - now;
-                }
-            }
-            return windowNanos;
-        }
-
-        private void expire(long now) {
-            while (!requests.isEmpty() && now - requests.peekFirst() >= windowNanos) {
-                requests.removeFirst();
-            }
-            while (!tokens.isEmpty() && now - tokens.peekFirst()[0] >= windowNanos) {
-                tokensInWindow -= tokens.removeFirst()[1];
-            }
+            counter.record(userId, tokens);
         }
     }
 }

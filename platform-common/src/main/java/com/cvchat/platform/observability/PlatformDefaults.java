@@ -28,6 +28,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
         defaults.put("management.endpoint.health.show-details", "never");
+        // actuator on its own port (MANAGEMENT_PORT; compose and k8s: 9090), never routed by the gateway or the
+        // ingress; /livez and /readyz stay on the API port for probes. Unset: the API port (local stack, tests)
+        defaults.put("management.server.port", "${MANAGEMENT_PORT:}");
         defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("management.opentelemetry.logging.export.otlp.enabled", "false");
         defaults.put("management.otlp.metrics.export.enabled", "false");

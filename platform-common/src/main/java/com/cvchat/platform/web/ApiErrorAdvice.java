@@ -6,6 +6,7 @@ import com.cvchat.platform.userkeys.UserErasedException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.stream.Collectors;
 
 /** Turns every exception of a servlet service into the spec's {@code {"error": ...}} body; never a stack trace. */
@@ -30,6 +33,14 @@ import java.util.stream.Collectors;
 public class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+    private final JsonFieldNames fieldNames;
+
+    /** {@code mapper}: the service's JSON mapper, whose naming strategy gives the field names clients use. */
+    public ApiErrorAdvice(ObjectProvider<JsonMapper> mapper) {
+        JsonMapper json = mapper.getIfAvailable();
+        this.fieldNames = new JsonFieldNames(json == null ? null : json.serializationConfig());
+    }
     /** The store or the event log is unreachable for a moment (see {@link TransientFailures}). */
     static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
 
@@ -50,8 +61,10 @@ public class ApiErrorAdvice {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        Object target = e.getBindingResult().getTarget();
+        Class<?> type = target == null ? null : target.getClass();
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .map(f -> fieldNames.of(type, f.getField()) + ": " + f.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
         return error(HttpStatus.BAD_REQUEST, message.isEmpty() ? "Invalid request" : message);
