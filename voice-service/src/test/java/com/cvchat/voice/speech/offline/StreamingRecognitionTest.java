@@ -1,0 +1,97 @@
+package com.cvchat.voice.speech.offline;
+
+import com.cvchat.platform.test.voice.SpeechSamples;
+import com.cvchat.voice.speech.AudioFormat;
+import com.cvchat.voice.speech.RecognitionStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The library path: Debian's libpocketsphinx3 decoding flite speech as it arrives. */
+class StreamingRecognitionTest {
+
+    static final String THREE_SECONDS = "I live in London with my family and I would like a new job.";
+    private static final String FINAL = "<final>";
+
+    private static ExecutorService workers;
+    private static byte[] speech;
+
+    @BeforeAll
+    static void speech() {
+        speech = SpeechSamples.pcm(THREE_SECONDS);
+        workers = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void shouldSendPartialsWhileSpeechArrivesWithOneCoreBusy() throws Exception {
+        Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
+                workers)) {
+            assertThat(recognizer.streaming()).isTrue();
+            List<String> events = new CopyOnWriteArrayList<>();
+            RecognitionStream stream = recognizer.start(AudioFormat.DEFAULT, events::add);
+
+            RealTimeAudio.stream(speech, stream).get(30, TimeUnit.SECONDS);
+            List<String> whileTalking = List.copyOf(events);
+            String transcript = stream.finish().get(30, TimeUnit.SECONDS);
+            events.add(FINAL);
+
+            assertThat(whileTalking).as("partials while the 3.4 s of speech arrived").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(text -> assertThat(text).isNotBlank())
+                    .doesNotHaveDuplicates();
+            assertThat(SpeechSamples.wordErrors(THREE_SECONDS, transcript)).as(transcript).isLessThanOrEqualTo(1);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> events.getLast().equals(FINAL));
+        } finally {
+            busy.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldGiveTheDecodersFinalHypothesisAsTheTranscript() throws Exception {
+        String transcript;
+        try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
+                workers)) {
+            RecognitionStream stream = recognizer.start(AudioFormat.DEFAULT, text -> { });
+            SpeechSamples.chunks100ms(speech).forEach(stream::write);
+            transcript = stream.finish().get(30, TimeUnit.SECONDS);
+        }
+        String hypothesis;
+        try (NativeDecoder decoder = new NativeDecoder(library(), List.of())) {
+            decoder.start();
+            SpeechSamples.chunks100ms(speech).forEach(decoder::process);
+            hypothesis = decoder.end();
+        }
+
+        assertThat(transcript).isNotBlank().isEqualTo(hypothesis);
+    }
+
+    @Test
+    void shouldGiveAnEmptyTranscriptForAnUtteranceWithoutAudio() throws Exception {
+        try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
+                workers)) {
+            assertThat(recognizer.start(AudioFormat.DEFAULT, text -> { }).finish().get(10, TimeUnit.SECONDS))
+                    .isEmpty();
+        }
+    }
+
+    static PocketsphinxLibrary library() {
+        OfflineSpeechProperties defaults = OfflineSpeechProperties.defaults();
+        return PocketsphinxLibrary.load(defaults.sphinxbase(), defaults.library(), defaults.model());
+    }
+}
