@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param model           the model directory ({@code en-us/}, {@code en-us.lm.bin}, {@code cmudict-en-us.dict})
  * @param partialInterval library: least audio between two partial transcripts
  * @param idleDecoders    library: decoders kept loaded between utterances
+ * @param maxDecoders     library: decoders at once (utterances beyond it fail with an error to the client)
  * @param command         processes: the executable
  * @param partialEvery    processes: a partial transcript is computed each time this much new audio has arrived
  * @param timeout         processes: longest a single recognition may run after its input ended
@@ -21,8 +22,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("voice.speech.offline")
 public record OfflineSpeechProperties(String library, String sphinxbase, Path model, Duration partialInterval,
-                                      Integer idleDecoders, String command, Duration partialEvery, Duration timeout,
-                                      Integer workers) {
+                                      Integer idleDecoders, Integer maxDecoders, String command,
+                                      Duration partialEvery, Duration timeout, Integer workers) {
 
     public static final String NO_LIBRARY = "none";
 
@@ -36,20 +37,21 @@ public record OfflineSpeechProperties(String library, String sphinxbase, Path mo
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
         workers = workers == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workers;
         idleDecoders = idleDecoders == null ? workers : idleDecoders;
+        maxDecoders = maxDecoders == null ? 4 * workers : maxDecoders;
     }
 
     /** All defaults. */
     public static OfflineSpeechProperties defaults() {
-        return new OfflineSpeechProperties(null, null, null, null, null, null, null, null, null);
+        return new OfflineSpeechProperties(null, null, null, null, null, null, null, null, null, null);
     }
 
     public OfflineSpeechProperties withLibrary(String otherLibrary) {
-        return new OfflineSpeechProperties(otherLibrary, sphinxbase, model, partialInterval, idleDecoders, command,
-                partialEvery, timeout, workers);
+        return new OfflineSpeechProperties(otherLibrary, sphinxbase, model, partialInterval, idleDecoders,
+                maxDecoders, command, partialEvery, timeout, workers);
     }
 
     public OfflineSpeechProperties withCommand(String otherCommand, Duration otherTimeout) {
-        return new OfflineSpeechProperties(library, sphinxbase, model, partialInterval, idleDecoders, otherCommand,
-                partialEvery, otherTimeout, workers);
+        return new OfflineSpeechProperties(library, sphinxbase, model, partialInterval, idleDecoders,
+                maxDecoders, otherCommand, partialEvery, otherTimeout, workers);
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -42,8 +43,13 @@ public class OfflineSpeechRecognizer implements SpeechRecognizer, AutoCloseable 
         try {
             PocketsphinxLibrary library = PocketsphinxLibrary.load(properties.sphinxbase(), properties.library(),
                     properties.model());
-            DecoderPool pool = new DecoderPool(library, properties.idleDecoders(), java.util.List.of());
-            pool.give(pool.take()); // loads the model once now, and proves the library works
+            DecoderPool pool = new DecoderPool(library, properties.idleDecoders(), properties.maxDecoders(),
+                    java.util.List.of());
+            pool.warmUp().whenComplete((done, error) -> {
+                if (error != null) {
+                    log.error("Offline speech: the pocketsphinx decoder cannot be loaded: {}", error.getMessage());
+                }
+            });
             log.info("Offline speech: streaming decoding with {}", properties.library());
             return pool;
         } catch (RuntimeException | LinkageError e) {
@@ -83,6 +89,11 @@ public class OfflineSpeechRecognizer implements SpeechRecognizer, AutoCloseable 
         return decoders != null
                 ? new StreamingRecognitionStream(decoders, workers, partialGapBytes, partials)
                 : new OfflineRecognitionStream(pocketsphinx, workers, partialEveryBytes, partials);
+    }
+
+    /** Completes when the first decoder is loaded (at once on the process path). */
+    CompletableFuture<Void> ready() {
+        return decoders == null ? CompletableFuture.completedFuture(null) : decoders.warmedUp();
     }
 
     /** Decoders allocated now (idle or in use); 0 on the process path. */

@@ -43,6 +43,7 @@ class StreamingRecognitionTest {
         try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
                 workers)) {
             assertThat(recognizer.streaming()).isTrue();
+            recognizer.ready().get(60, TimeUnit.SECONDS); // a service that has started: its model is loaded
             List<String> events = new CopyOnWriteArrayList<>();
             RecognitionStream stream = recognizer.start(AudioFormat.DEFAULT, events::add);
 
