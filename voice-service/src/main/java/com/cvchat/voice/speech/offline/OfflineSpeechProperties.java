@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param partialInterval library: least audio between two partial transcripts
  * @param idleDecoders    library: decoders kept loaded between utterances
  * @param maxDecoders     library: decoders at once (utterances beyond it fail with an error to the client)
+ * @param secondPass      library: the decoder's second (flat-lexicon) pass at the end of an utterance: fewer word
+ *                        errors, a longer wait for the final transcript
  * @param command         processes: the executable
  * @param partialEvery    processes: a partial transcript is computed each time this much new audio has arrived
  * @param timeout         processes: longest a single recognition may run after its input ended
@@ -22,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("voice.speech.offline")
 public record OfflineSpeechProperties(String library, String sphinxbase, Path model, Duration partialInterval,
-                                      Integer idleDecoders, Integer maxDecoders, String command,
+                                      Integer idleDecoders, Integer maxDecoders, Boolean secondPass, String command,
                                       Duration partialEvery, Duration timeout, Integer workers) {
 
     public static final String NO_LIBRARY = "none";
@@ -38,20 +40,21 @@ public record OfflineSpeechProperties(String library, String sphinxbase, Path mo
         workers = workers == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workers;
         idleDecoders = idleDecoders == null ? workers : idleDecoders;
         maxDecoders = maxDecoders == null ? 4 * workers : maxDecoders;
+        secondPass = secondPass == null || secondPass;
     }
 
     /** All defaults. */
     public static OfflineSpeechProperties defaults() {
-        return new OfflineSpeechProperties(null, null, null, null, null, null, null, null, null, null);
+        return new OfflineSpeechProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public OfflineSpeechProperties withLibrary(String otherLibrary) {
         return new OfflineSpeechProperties(otherLibrary, sphinxbase, model, partialInterval, idleDecoders,
-                maxDecoders, command, partialEvery, timeout, workers);
+                maxDecoders, secondPass, command, partialEvery, timeout, workers);
     }
 
     public OfflineSpeechProperties withCommand(String otherCommand, Duration otherTimeout) {
         return new OfflineSpeechProperties(library, sphinxbase, model, partialInterval, idleDecoders,
-                maxDecoders, otherCommand, partialEvery, otherTimeout, workers);
+                maxDecoders, secondPass, otherCommand, partialEvery, otherTimeout, workers);
     }
 }

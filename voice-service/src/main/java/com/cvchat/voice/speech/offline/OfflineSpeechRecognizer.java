@@ -7,6 +7,7 @@ import com.cvchat.voice.speech.SpeechRecognizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,7 @@ public class OfflineSpeechRecognizer implements SpeechRecognizer, AutoCloseable 
             PocketsphinxLibrary library = PocketsphinxLibrary.load(properties.sphinxbase(), properties.library(),
                     properties.model());
             DecoderPool pool = new DecoderPool(library, properties.idleDecoders(), properties.maxDecoders(),
-                    java.util.List.of());
+                    properties.secondPass() ? List.of() : List.of("-fwdflat", "no"));
             pool.warmUp().whenComplete((done, error) -> {
                 if (error != null) {
                     log.error("Offline speech: the pocketsphinx decoder cannot be loaded: {}", error.getMessage());

@@ -25,27 +25,30 @@ class StreamingRecognitionTest {
 
     private static ExecutorService workers;
     private static byte[] speech;
+    /** A started service's recognizer: its first decoder is loaded. */
+    private static OfflineSpeechRecognizer started;
 
     @BeforeAll
-    static void speech() {
+    static void speech() throws Exception {
         speech = SpeechSamples.pcm(THREE_SECONDS);
         workers = Executors.newFixedThreadPool(2);
+        started = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(), workers);
+        started.ready().get(60, TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void stop() {
+        started.close();
         workers.shutdownNow();
     }
 
     @Test
     void shouldSendPartialsWhileSpeechArrivesWithOneCoreBusy() throws Exception {
         Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
-        try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
-                workers)) {
-            assertThat(recognizer.streaming()).isTrue();
-            recognizer.ready().get(60, TimeUnit.SECONDS); // a service that has started: its model is loaded
+        try {
+            assertThat(started.streaming()).isTrue();
             List<String> events = new CopyOnWriteArrayList<>();
-            RecognitionStream stream = recognizer.start(AudioFormat.DEFAULT, events::add);
+            RecognitionStream stream = started.start(AudioFormat.DEFAULT, events::add);
 
             RealTimeAudio.stream(speech, stream).get(30, TimeUnit.SECONDS);
             List<String> whileTalking = List.copyOf(events);
@@ -65,6 +68,7 @@ class StreamingRecognitionTest {
 
     @Test
     void shouldGiveTheDecodersFinalHypothesisAsTheTranscript() throws Exception {
+        // two decoders that have heard nothing before (a decoder adapts to the audio it has decoded)
         String transcript;
         try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
                 workers)) {
@@ -84,11 +88,7 @@ class StreamingRecognitionTest {
 
     @Test
     void shouldGiveAnEmptyTranscriptForAnUtteranceWithoutAudio() throws Exception {
-        try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
-                workers)) {
-            assertThat(recognizer.start(AudioFormat.DEFAULT, text -> { }).finish().get(10, TimeUnit.SECONDS))
-                    .isEmpty();
-        }
+        assertThat(started.start(AudioFormat.DEFAULT, text -> { }).finish().get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
     static PocketsphinxLibrary library() {
