@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Utterances decoded by the library leave no native memory behind: decoders are reused, and freed at the end. */
 class NativeMemoryTest {
@@ -26,6 +27,7 @@ class NativeMemoryTest {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(OfflineSpeechProperties.defaults(),
                 workers)) {
+            assumeTrue(recognizer.streaming(), StreamingRecognitionTest.LIBRARY_NEEDED);
             for (int i = 0; i < 10; i++) {
                 utterance(recognizer, shortSpeech, i);
             }
