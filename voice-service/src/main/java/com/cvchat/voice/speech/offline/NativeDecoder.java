@@ -24,7 +24,7 @@ final class NativeDecoder implements AutoCloseable {
         this.library = library;
         this.decoder = library.newDecoder(options);
         this.pcm = arena.allocate(ValueLayout.JAVA_SHORT, BUFFER_SAMPLES);
-        this.score = arena.allocate(PocketsphinxLibrary.scoreLayout());
+        this.score = arena.allocate(ValueLayout.JAVA_INT); // ps_get_hyp's best score, unused
     }
 
     void start() {

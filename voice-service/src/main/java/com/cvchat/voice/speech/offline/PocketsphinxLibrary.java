@@ -5,7 +5,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,10 +135,6 @@ final class PocketsphinxLibrary {
         } catch (Throwable e) {
             throw new IllegalStateException("ps_get_hyp failed", e);
         }
-    }
-
-    static ValueLayout scoreLayout() {
-        return JAVA_INT;
     }
 
     private interface IntCall {
