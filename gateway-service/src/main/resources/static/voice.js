@@ -128,18 +128,42 @@ function disconnect() {
   if (socket) { const ws = socket; socket = null; ws.close(1000); }
 }
 
+// Asks for the microphone; its audio is sent only once capture.sending is set (after start_talking).
 async function startCapture() {
-  const stream = await navigator.mediaDevices.getUserMedia({
-    audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true }
-  });
+  if (!navigator.mediaDevices?.getUserMedia) throw new MicrophoneError('unsupported');
+  let stream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true }
+    });
+  } catch (error) {
+    throw new MicrophoneError(error.name);
+  }
   const context = new AudioContext();
   await context.audioWorklet.addModule('worklet.js');
   const source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, 'pcm16k-capture',
     { processorOptions: { targetRate: 16000, chunkMs: 100 }, numberOfOutputs: 0 });
-  node.port.onmessage = event => sendJson({ type: 'audio_chunk', data: base64(event.data) });
+  capture = { context, stream, node, source, sending: false };
+  const own = capture;
+  node.port.onmessage = event => { if (own.sending) sendJson({ type: 'audio_chunk', data: base64(event.data) }); };
   source.connect(node);
-  capture = { context, stream, node, source };
+}
+
+// A microphone failure, with the text the user sees for each cause.
+class MicrophoneError extends Error {
+  constructor(cause) {
+    super({
+      unsupported: 'This browser cannot record audio on this page (a microphone needs HTTPS or localhost).',
+      NotAllowedError: 'Microphone access was refused. Allow the microphone for this site in the browser, then try again.',
+      SecurityError: 'Microphone access was refused. Allow the microphone for this site in the browser, then try again.',
+      NotFoundError: 'No microphone was found. Connect one, then try again.',
+      OverconstrainedError: 'No suitable microphone was found. Connect one, then try again.',
+      NotReadableError: 'The microphone is busy or could not be started (another application may be using it).',
+      AbortError: 'The microphone could not be started. Please try again.'
+    }[cause] || 'The microphone could not be started. Please try again.');
+    this.name = 'MicrophoneError';
+  }
 }
 
 function stopCapture() {
@@ -165,9 +189,11 @@ async function toggle() {
   button.disabled = true;
   try {
     if (!talking) {
+      status('Asking for the microphone…');
+      await startCapture(); // before the socket: a refused microphone opens no conversation
       await connect();
       sendJson({ type: 'start_talking', encoding: 'LINEAR16', sample_rate_hz: 16000 });
-      await startCapture();
+      if (capture) capture.sending = true;
       setTalking(true);
     } else {
       setTalking(false);
@@ -185,7 +211,7 @@ async function toggle() {
   } catch (error) {
     setTalking(false);
     stopCapture();
-    const message = error.name === 'NotAllowedError' ? 'Microphone access was refused.' : error.message;
+    const message = error.message || 'Voice could not start. Please try again.';
     status(message);
     announce(message, 'error');
   } finally {

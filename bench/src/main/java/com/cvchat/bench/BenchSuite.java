@@ -87,6 +87,7 @@ public final class BenchSuite {
                     table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
                             + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
                     table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
+                    VoiceRecognitionBench.report(table, stack, bearer, settings.quick());
                 }
                 if (settings.runs(4)) {
                     System.out.println("4. connections …");

@@ -28,8 +28,9 @@ class OfflineRecognitionStream implements RecognitionStream {
     private final PartialTranscriptListener partials;
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final ExecutorService feeder = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
-    private Process live;
-    private CompletableFuture<String> liveResult;
+    private Pocketsphinx.Run live;
+    private RuntimeException liveFailure;
+    private boolean started;
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private volatile Process partialProcess;
     private long recognizedUpTo;
@@ -47,20 +48,11 @@ class OfflineRecognitionStream implements RecognitionStream {
 
     /** The live process starts with the first audio, so a start_talking alone costs nothing. */
     private void startLive() {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        liveResult = result;
+        started = true;
         try {
-            Process process = pocketsphinx.startLive();
-            live = process;
-            Thread.ofVirtual().name("pocketsphinx-live").start(() -> {
-                try {
-                    result.complete(pocketsphinx.result(process));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
+            live = pocketsphinx.startLive();
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            liveFailure = e;
         }
     }
 
@@ -70,7 +62,7 @@ class OfflineRecognitionStream implements RecognitionStream {
             return;
         }
         audio.writeBytes(chunk);
-        if (liveResult == null) {
+        if (!started) {
             startLive();
         }
         if (live != null) {
@@ -85,7 +77,7 @@ class OfflineRecognitionStream implements RecognitionStream {
 
     private void feed(byte[] chunk) {
         try {
-            OutputStream stdin = live.getOutputStream();
+            OutputStream stdin = live.process().getOutputStream();
             stdin.write(chunk);
             stdin.flush();
         } catch (IOException e) {
@@ -116,19 +108,24 @@ class OfflineRecognitionStream implements RecognitionStream {
         finished = true;
         stopPartial();
         byte[] all = audio.toByteArray();
-        if (liveResult == null) {
+        if (!started) {
             feeder.shutdown();
             return CompletableFuture.completedFuture("");
         }
+        CompletableFuture<String> liveResult;
         if (live != null) {
-            Process process = live;
+            Pocketsphinx.Run run = live;
             feeder.execute(() -> {
-                try (OutputStream stdin = process.getOutputStream()) {
+                try (OutputStream stdin = run.process().getOutputStream()) {
                     stdin.flush();
                 } catch (IOException e) {
                     log.debug("Closing the live input failed: {}", e.getMessage());
                 }
             });
+            // after the input is closed, on the same queue: the timeout counts from the end of the audio
+            liveResult = CompletableFuture.supplyAsync(() -> pocketsphinx.result(run), feeder);
+        } else {
+            liveResult = CompletableFuture.failedFuture(liveFailure);
         }
         feeder.shutdown();
         return liveResult.exceptionallyAsync(error -> {
@@ -144,7 +141,7 @@ class OfflineRecognitionStream implements RecognitionStream {
         stopPartial();
         feeder.shutdownNow();
         if (live != null) {
-            live.destroyForcibly();
+            live.process().destroyForcibly();
         }
         audio.reset();
     }

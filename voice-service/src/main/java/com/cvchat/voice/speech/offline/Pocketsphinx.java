@@ -9,7 +9,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -17,11 +21,17 @@ import java.util.function.Consumer;
 class Pocketsphinx {
 
     static final int SAMPLE_RATE = 16_000;
+    /** The output is complete soon after the process ends (unless a child of it still holds the pipe). */
+    private static final Duration OUTPUT_AFTER_EXIT = Duration.ofSeconds(5);
 
     private final OfflineSpeechProperties properties;
 
     Pocketsphinx(OfflineSpeechProperties properties) {
         this.properties = properties;
+    }
+
+    /** A started recognition: the process, and its standard output read while it runs. */
+    record Run(Process process, CompletableFuture<String> output) {
     }
 
     /** Recognises a whole recording ({@code started} receives the process, so that it can be stopped early). */
@@ -30,9 +40,9 @@ class Pocketsphinx {
         try {
             wav = Files.createTempFile("voice-utterance", ".wav");
             Files.write(wav, wav(pcm));
-            Process process = start(wav.toString());
-            started.accept(process);
-            return result(process);
+            Run run = launch(wav.toString());
+            started.accept(run.process());
+            return result(run);
         } catch (IOException e) {
             throw new SpeechRecognitionException("Offline speech recognition is not available", e);
         } finally {
@@ -50,27 +60,36 @@ class Pocketsphinx {
      * A recognition fed while the audio arrives: raw PCM goes to the process's standard input, which it decodes as it
      * reads, so that after the end of the input only the final pass remains.
      */
-    Process startLive() {
+    Run startLive() {
         try {
-            return start("/dev/stdin");
+            return launch("/dev/stdin");
         } catch (IOException e) {
             throw new SpeechRecognitionException("Offline speech recognition is not available", e);
         }
     }
 
-    private Process start(String input) throws IOException {
-        return new ProcessBuilder(List.of(properties.command(), "-infile", input, "-logfn", "/dev/null"))
+    private Run launch(String input) throws IOException {
+        Process process = new ProcessBuilder(List.of(properties.command(), "-infile", input, "-logfn", "/dev/null"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread.ofVirtual().name("pocketsphinx-output").start(() -> {
+            try (InputStream stdout = process.getInputStream()) {
+                output.complete(new String(stdout.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.completeExceptionally(e);
+            }
+        });
+        return new Run(process, output);
     }
 
-    /** Waits for {@code process} and returns its words. */
-    String result(Process process) {
+    /**
+     * Waits at most {@code timeout} for the process to end (its input must be complete), then returns its words. A
+     * process still running then is killed.
+     */
+    String result(Run run) {
+        Process process = run.process();
         try {
-            String out;
-            try (InputStream stdout = process.getInputStream()) {
-                out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-            }
             if (!process.waitFor(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new SpeechRecognitionException("Speech recognition took too long");
@@ -78,11 +97,13 @@ class Pocketsphinx {
             if (process.exitValue() != 0) {
                 throw new SpeechRecognitionException("Speech recognition failed (exit " + process.exitValue() + ")");
             }
+            String out = run.output().get(OUTPUT_AFTER_EXIT.toMillis(), TimeUnit.MILLISECONDS);
             return String.join(" ", out.strip().split("\\s+")).strip();
-        } catch (IOException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new SpeechRecognitionException("Speech recognition failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
             throw new SpeechRecognitionException("Speech recognition was interrupted", e);
         }
     }

@@ -26,7 +26,7 @@ class OfflineSpeechBenchmark {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
             OfflineSpeechRecognizer recognizer = new OfflineSpeechRecognizer(
-                    new OfflineSpeechProperties(null, null, null, null), workers);
+                    OfflineSpeechProperties.defaults(), workers);
             List<String> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
             RecognitionStream stream = recognizer.start(AudioFormat.DEFAULT, partials::add);
             var pacer = Executors.newSingleThreadScheduledExecutor();
