@@ -481,7 +481,7 @@ test('Given the CV builder, when the user answers the assistant\'s questions, th
   assertNoProblems();
 });
 
-test('Given a finalized CV, when the user signs out and in again, then My documents lists it with its versions, downloads it again and can rename it', async () => {
+test('Given a finalized CV, when the user signs out and in again, then it can be downloaded and finalized again, and My documents lists its versions, restores one, downloads it and renames it', async () => {
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
@@ -489,9 +489,16 @@ test('Given a finalized CV, when the user signs out and in again, then My docume
   await page.locator('#who', { hasText: user.name }).waitFor();
   // back in the session it was finalized from, its downloads are offered again (the server knows the document)
   await page.locator('#downloads').getByRole('button', { name: 'Download PDF' }).waitFor();
+  // finalized again from there: version 2 of the same document
+  await page.getByRole('button', { name: 'Finalize document' }).click();
+  await page.locator('#finalizedNote').getByText('version 2').waitFor();
   await page.getByRole('link', { name: 'Documents', exact: true }).click();
   await page.locator('#docList .item').getByText('Sarah Johnson - Data Scientist CV').click();
-  await page.locator('#docBody .versions li').getByText('Version 1').waitFor();
+  await page.locator('#docBody .versions li').getByText('Version 2').waitFor();
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await page.locator('#docBody .versions li.current').getByText('restored from version 1').waitFor();
+  assert.deepEqual((await page.locator('#docBody .versions li strong').allTextContents()),
+    ['Version 3', 'Version 2', 'Version 1']);
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.locator('#docBody .doc-card').first().getByRole('button', { name: 'Download PDF' }).click()]);
   const file = join(work, 'again.pdf');

@@ -41,23 +41,15 @@ function aiBubble({ text = '', pending = false } = {}) {
   const node = el('div', { class: 'msg ai' + (pending ? ' pending' : '') },
     el('span', { class: 'sr-only' }, 'AI answered: '), body, meta);
   let shown = null;
-  let frame = 0;
   const bubble = {
     node,
     text,
-    set(next) {
+    set(next) { // every chunk is shown as it comes (rendering a few kilobytes of Markdown takes well under a millisecond)
       bubble.text = next;
-      if (frame) return; // one render per frame, however many chunks arrive
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (shown === bubble.text) return;
-        shown = bubble.text;
-        body.replaceChildren(renderMarkdown(bubble.text));
-        follower.changed();
-      });
+      bubble.flush();
+      follower.changed();
     },
     flush() {
-      if (frame) { cancelAnimationFrame(frame); frame = 0; }
       if (shown !== bubble.text) { shown = bubble.text; body.replaceChildren(renderMarkdown(bubble.text)); }
     },
     status(line) { // a quiet line under the text ("Reconnecting…"), or none
@@ -111,7 +103,6 @@ function setHeader(conversation, missing = false) {
 async function open(id) {
   openId = id;
   renderList();
-  setDrawer(false);
   fill(box);
   follower.reset();
   if (!id) {
@@ -355,6 +346,7 @@ $('#chatForm').addEventListener('submit', event => {
 $('#retrySend').addEventListener('click', () => $('#chatForm').requestSubmit());
 $('#stopAnswer').addEventListener('click', () => { if (streaming) requestStop(streaming); });
 $('#newChat').addEventListener('click', () => {
+  setDrawer(false);
   if (location.hash !== '#/chats') history.pushState(null, '', '#/chats'); // no hashchange: nothing to reload
   open(null).catch(report);
   input.focus();
