@@ -1,5 +1,5 @@
 // The conversational CV / cover-letter builder (cv-chat-api.md) with a live preview, progress and export.
-import { call, send, readEvents, download } from './api.js';
+import { ApiError, call, send, readEvents, download } from './api.js';
 import { renderMarkdown } from './markdown.js';
 import { $, el, fill, announce, report, when, bindComposer, typingDots } from './dom.js';
 
@@ -153,23 +153,27 @@ async function sendTurn(message) {
   state.busy = true;
   $('#cvSend').disabled = true;
   placeholderNode.remove();
-  bubble('user', message);
+  const question = bubble('user', message);
   const reply = bubble('model', '');
   reply.classList.add('pending');
   const body = reply.querySelector('.text');
   body.append(typingDots());
   $('#cvLive').textContent = 'The assistant is answering…';
+  let responded = false; // a request that got no response at all did not reach the server: the text goes back
   try {
     let answer;
     if (!state.sessionId) {
       state.docType = $('#docType').value;
-      answer = await call('POST', '/chat/start', { initial_message: message, doc_type: state.docType });
+      const response = await send('POST', '/chat/start', { body: { initial_message: message, doc_type: state.docType } });
+      responded = true;
+      answer = await response.json();
       state.sessionId = answer.session_id;
       $('#docType').disabled = true;
       history.replaceState(null, '', '#/cv/' + answer.session_id);
     } else {
       const response = await send('POST', '/chat/message',
         { body: { session_id: state.sessionId, message }, accept: 'text/event-stream' });
+      responded = true;
       let streamed = '';
       await readEvents(response, (data, name) => {
         if (name === 'chunk') { streamed += data.text || ''; body.textContent = streamed; }
@@ -186,6 +190,14 @@ async function sendTurn(message) {
     $('#cvInput').placeholder = 'Your answer…';
     loadSessions().catch(() => {});
   } catch (error) {
+    if (!responded && !(error instanceof ApiError)) {
+      question.remove();
+      reply.remove();
+      input.value = message;
+      input.dispatchEvent(new Event('input'));
+      report(new Error('Your answer could not be sent: no connection to the server. Press Send to try again.'));
+      return;
+    }
     reply.classList.remove('pending');
     reply.classList.add('failed');
     body.textContent = '';
