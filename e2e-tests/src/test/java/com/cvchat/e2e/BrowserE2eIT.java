@@ -28,7 +28,7 @@ class BrowserE2eIT {
 
     private static final Path DIR = Path.of("browser").toAbsolutePath();
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     @Test
     void shouldPassEveryBrowserScenarioOfTheWebClient() throws Exception {
