@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startRelay } from './relay.mjs';
 
 const BASE = (process.env.GATEWAY_URL || 'http://localhost:3000').replace(/\/$/, '');
 const SHOTS = process.env.SCREENSHOT_DIR || join(process.cwd(), '..', 'target', 'screenshots');
@@ -87,6 +88,16 @@ function watch(target) {
   });
   target.on('pageerror', error => problems.push('page error: ' + error.message));
   target.on('dialog', dialog => { problems.push('dialog: ' + dialog.message()); dialog.dismiss(); });
+}
+
+/** Sends a message in the chat view and resolves to the locator of its finished answer. */
+async function ask(target, text) {
+  const before = await target.locator('#chatMessages .msg.ai').count();
+  await target.getByLabel('Your message').fill(text);
+  await target.getByRole('button', { name: 'Send' }).click();
+  await target.waitForFunction(n => document.querySelectorAll('#chatMessages .msg.ai').length === n + 1
+    && !document.querySelector('#chatMessages .msg.ai.pending'), before);
+  return target.locator('#chatMessages .msg.ai').nth(before);
 }
 
 function assertNoProblems() {
@@ -178,15 +189,15 @@ test('Given a signed-in user, when they save their Gemini API key in Settings, t
 });
 
 test('Given an access token that the gateway refuses, when the page loads, then it is refreshed with the refresh token and the user carries on', async () => {
-  const before_ = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cvchat.tokens')));
+  const before_ = await page.evaluate(() => JSON.parse(localStorage.getItem('cvchat.tokens')));
   await page.evaluate(() => {
-    const tokens = JSON.parse(sessionStorage.getItem('cvchat.tokens'));
-    sessionStorage.setItem('cvchat.tokens', JSON.stringify({ ...tokens, access_token: 'expired.or.tampered' }));
+    const tokens = JSON.parse(localStorage.getItem('cvchat.tokens'));
+    localStorage.setItem('cvchat.tokens', JSON.stringify({ ...tokens, access_token: 'expired.or.tampered' }));
   });
   await page.reload();
   await page.locator('#who', { hasText: user.name }).waitFor();
   await page.getByRole('heading', { name: 'New conversation' }).waitFor();
-  const after_ = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cvchat.tokens')));
+  const after_ = await page.evaluate(() => JSON.parse(localStorage.getItem('cvchat.tokens')));
   assert.match(after_.access_token, /^[\w-]+\.[\w-]+\.[\w-]+$/, 'a new access token');
   assert.notEqual(after_.refresh_token, before_.refresh_token, 'the refresh token rotated');
   // the refused requests (the page's first calls, before the refresh) are the browser's own console lines about
@@ -200,8 +211,8 @@ test('Given a signed-in user, when they ask about a sensitive topic, then the an
   await recordLengths('#chatMessages');
   await page.getByLabel('Your message').fill('What should I expect in my first trimester of pregnancy?');
   await page.getByRole('button', { name: 'Send' }).click();
-  const answer = page.locator('#chatMessages .msg.ai').last();
-  await answer.locator('.meta').waitFor();
+  const answer = page.locator('#chatMessages .msg.ai:not(.pending)').last();
+  await answer.waitFor();
   const text = await answer.locator('.text').textContent();
   assert.match(text, /^Good question about "expect first trimester pregnancy"/);
   assert.ok(text.endsWith(FULL_ANSWER_END), text);
@@ -213,6 +224,17 @@ test('Given a signed-in user, when they ask about a sensitive topic, then the an
   assert.match(await answer.locator('.disclaimer').textContent(), /^Please note: .+/);
   assert.equal(await page.locator('#answerLive').textContent(), 'Answer complete: ' + text);
   await shot('02-chat-streamed-answer');
+
+  // the disclaimer is stored with the answer: still there after a reload
+  await page.reload();
+  await page.locator('#chatMessages .msg.ai').first().locator('.disclaimer').getByText(/^Please note: .+/).waitFor();
+  // and the sign-in is shared by the tabs of the browser: a link opened in a new tab needs no second login
+  const tab = await context.newPage();
+  watch(tab);
+  await tab.goto(BASE + '/' + (await page.evaluate(() => location.hash)));
+  await tab.locator('#who', { hasText: user.name }).waitFor();
+  await tab.locator('#chatMessages .msg.ai .disclaimer').first().waitFor();
+  await tab.close();
   assertNoProblems();
 });
 
@@ -227,11 +249,8 @@ test('Given an answer streaming in, when the user presses Stop, then it ends ear
     });
     observer.observe(box, { subtree: true, childList: true, characterData: true });
   });
-  await page.getByLabel('Your message').fill('Tell me about negotiating a salary');
-  await page.getByRole('button', { name: 'Send' }).click();
-  const answer = page.locator('#chatMessages .msg.ai').last();
-  await answer.locator('.meta').waitFor();
-  assert.equal(await answer.locator('.meta').textContent(), 'Stopped');
+  const answer = await ask(page, 'Tell me about negotiating a salary');
+  assert.equal(await answer.locator('.meta .when').textContent(), 'Stopped');
   const text = await answer.locator('.text').textContent();
   assert.ok(!text.endsWith(FULL_ANSWER_END), `stopped before the end: ${text}`);
   assert.equal(await page.getByRole('button', { name: 'Stop' }).isHidden(), true);
@@ -244,7 +263,7 @@ test('Given a message and a title containing HTML, when they are shown, then the
   await page.getByRole('button', { name: 'New chat' }).click();
   await page.getByLabel('Your message').fill(hostile);
   await page.getByRole('button', { name: 'Send' }).click();
-  await page.locator('#chatMessages .msg.ai .meta').last().waitFor();
+  await page.locator('#chatMessages .msg.ai:not(.pending)').last().waitFor();
   assert.equal(await page.locator('#chatMessages .msg.user .text').last().textContent(), hostile);
 
   await page.getByRole('button', { name: 'Rename' }).click();
@@ -269,13 +288,149 @@ test('Given a conversation, when the user deletes it, then it leaves the list', 
   assertNoProblems();
 });
 
+/** An SSE body of one answer, as chat-service writes it (ids `<message_id>:<n>`, then `:end`). */
+function sseAnswer(messageId, pieces) {
+  const events = [{ type: 'start', message_id: messageId }, ...pieces.map(content => ({ type: 'chunk', content })),
+    { type: 'done', message_id: messageId }];
+  return events.map((event, i) => `id: ${messageId}:${i === events.length - 1 ? 'end' : i}\ndata: ${JSON.stringify(event)}\n\n`).join('');
+}
+
+test('Given a model answer in Markdown with raw HTML in it, when it is shown, then lists and code are rendered, the code can be copied, and the HTML stays text', async () => {
+  // the offline model writes plain sentences, so this one answer is the test's: the page's POST is answered with
+  // it in chat-service's SSE format; everything in the page (stream reader, Markdown, sanitizer) is the real client
+  const code = 'def churn(x):\n    return x > 0.5';
+  const markdown = '## Plan\n\n- **first** step\n- second step\n\n```python\n' + code + '\n```\n\n'
+    + 'Raw: <script>alert(1)</script> and <img src=x onerror=alert(2)> and [bad](javascript:alert(3)).';
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+  await page.route('**/api/v1/chats/*/message', route => route.fulfill({
+    status: 200, headers: { 'Content-Type': 'text/event-stream' },
+    body: sseAnswer('00000000-0000-4000-8000-00000000feed', [markdown.slice(0, 40), markdown.slice(40, 90), markdown.slice(90)])
+  }), { times: 1 });
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.getByLabel('Your message').fill('Show me a plan in Markdown');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const answer = page.locator('#chatMessages .msg.ai:not(.pending)').last();
+  await answer.waitFor();
+  assert.equal(await answer.locator('.text h2').textContent(), 'Plan');
+  assert.deepEqual(await answer.locator('.text ul > li').allTextContents(), ['first step', 'second step']);
+  assert.equal(await answer.locator('.text li strong').textContent(), 'first');
+  assert.equal(await answer.locator('.text pre code').textContent(), code + '\n');
+  const text = await answer.locator('.text').textContent();
+  assert.ok(text.includes('<script>alert(1)</script>'), 'the script tag is shown as text: ' + text);
+  assert.ok(text.includes('<img src=x onerror=alert(2)>'), 'the img tag is shown as text: ' + text);
+  assert.equal(await answer.locator('script, img, [onerror]').count(), 0, 'no element was made from the HTML');
+  assert.equal(await answer.locator('a[href^="javascript"]').count(), 0, 'no javascript: link');
+  await answer.getByRole('button', { name: 'Copy code' }).click();
+  await page.locator('#status').getByText('Code copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code + '\n');
+  await shot('08-chat-markdown');
+  assertNoProblems(); // no alert dialog fired
+});
+
+test('Given a relay between browser and gateway, when it cuts every connection for one second mid-answer, then the answer completes in place with no text twice; a message sent offline stays in the box with Retry; a reload mid-answer shows the answer completing', async () => {
+  const relay = await startRelay(BASE);
+  const flaky = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  flaky.setDefaultTimeout(WAIT);
+  const tab = await flaky.newPage();
+  watch(tab);
+  try {
+    await tab.goto(relay.url + '/');
+    await tab.getByLabel('Email').fill(user.email);
+    await tab.getByLabel('Password').fill(user.password);
+    await tab.getByLabel('Password').press('Enter');
+    await tab.getByRole('heading', { name: 'New conversation' }).waitFor();
+    const token = await tab.evaluate(() => JSON.parse(localStorage.getItem('cvchat.tokens')).access_token);
+    const stored = async () => { // the conversation as the server stored it
+      const id = await tab.evaluate(() => decodeURIComponent(location.hash.split('/')[2]));
+      const response = await fetch(`${BASE}/api/v1/chats/${id}?per_page=100`, { headers: { Authorization: 'Bearer ' + token } });
+      return (await response.json()).data.messages;
+    };
+    await tab.evaluate(() => { // every text the answer bubble showed, and whether "Reconnecting…" was said
+      window.__seen = { notes: [], texts: [] };
+      new MutationObserver(() => {
+        const last = [...document.querySelectorAll('#chatMessages .msg.ai')].pop();
+        if (!last) return;
+        const note = last.querySelector('.stream-note')?.textContent;
+        if (note) window.__seen.notes.push(note);
+        window.__seen.texts.push(last.querySelector('.text').textContent);
+      }).observe(document.querySelector('#chatMessages'), { subtree: true, childList: true, characterData: true });
+    });
+
+    // Given an answer streaming in, when the network stalls after its first chunk and then every connection is cut
+    // for one second
+    relay.silenceAfter('"type":"chunk"');
+    await tab.getByLabel('Your message').fill('How do I prepare for a job interview?');
+    await tab.getByRole('button', { name: 'Send' }).click();
+    await tab.waitForFunction(() => [...document.querySelectorAll('#chatMessages .msg.ai')].pop()
+      ?.querySelector('.text').textContent.length > 0);
+    relay.cut(1000);
+    const answer = tab.locator('#chatMessages .msg.ai:not(.pending)').last();
+    await answer.waitFor({ timeout: 30_000 });
+    // then it completes in place: the same bubble, the whole stored answer, once
+    assert.equal(relay.cuts, 1, 'the relay cut the connections mid-answer');
+    const seen = await tab.evaluate(() => window.__seen);
+    assert.ok(seen.notes.includes('Reconnecting…'), 'a quiet "Reconnecting…" was shown: ' + seen.notes);
+    const partial = seen.texts.find(t => t.length > 0);
+    const shown = await answer.locator('.text').textContent();
+    const messages = await stored();
+    assert.equal(messages.length, 2, 'one question, one answer');
+    assert.equal(shown, messages[1].message, 'the bubble shows exactly the stored answer');
+    assert.ok(partial.length < shown.length && shown.startsWith(partial), 'the text shown before the cut was kept');
+    assert.equal(shown.split(FULL_ANSWER_END).length, 2, 'no text twice');
+    assert.equal(await tab.locator('#chatMessages .msg.ai').count(), 1);
+    assert.equal(await tab.locator('#chatMessages .error-line').count(), 0);
+
+    // Given no network, when a message is sent, then it stays in the box with Retry; back online, Retry sends it
+    await flaky.setOffline(true);
+    await tab.getByLabel('Your message').fill('What should I wear to the interview?');
+    await tab.getByRole('button', { name: 'Send' }).click();
+    await tab.locator('#unsent').getByText('could not be sent').waitFor();
+    assert.equal(await tab.getByLabel('Your message').inputValue(), 'What should I wear to the interview?');
+    assert.equal(await tab.locator('#chatMessages .msg.user').count(), 1, 'the unsent message does not look sent');
+    await flaky.setOffline(false);
+    await tab.getByRole('button', { name: 'Retry' }).click();
+    await tab.locator('#chatMessages .msg.ai:not(.pending)').nth(1).waitFor();
+    assert.equal(await tab.locator('#unsent').isHidden(), true);
+    assert.equal(await tab.getByLabel('Your message').inputValue(), '');
+
+    // Given an answer whose stream went silent after its first chunk, when the page is reloaded, then the answer is
+    // shown complete, once (resumed from the server, or read from the conversation if it has already been stored)
+    relay.hold('"type":"chunk"');
+    await tab.getByLabel('Your message').fill('Tell me about salary negotiation');
+    await tab.getByRole('button', { name: 'Send' }).click();
+    await tab.waitForFunction(() => [...document.querySelectorAll('#chatMessages .msg.ai')].pop()
+      .querySelector('.text').textContent.length > 0);
+    await tab.reload();
+    relay.release();
+    await tab.locator('#chatMessages .msg.ai').nth(2).and(tab.locator('.msg.ai:not(.pending)')).waitFor();
+    await tab.waitForFunction(() => !document.querySelector('#chatMessages .msg.ai.pending'));
+    const after = await stored();
+    assert.equal(after.length, 6);
+    assert.deepEqual(await tab.locator('#chatMessages .msg.ai .text').allTextContents(),
+      after.filter(m => m.sender === 'ai').map(m => m.message));
+    assert.equal(await tab.locator('#chatMessages .msg.user').count(), 3);
+    assert.equal(await tab.evaluate(() => localStorage.getItem('cvchat.running')), '{}', 'nothing left to resume');
+    // the browser's own lines about the connections the relay cut and the offline send; nothing else went wrong
+    problems.splice(0, problems.length, ...problems.filter(p => !/^console error: Failed to load resource: net::ERR_/.test(p)));
+    assertNoProblems();
+  } finally {
+    await flaky.close();
+    await relay.close();
+  }
+});
+
 test('Given the CV builder, when the user answers the assistant\'s questions, then the preview and progress bar fill up to 100 % and a PDF can be downloaded', async () => {
   await page.getByRole('link', { name: 'CV builder' }).click();
   await page.getByLabel('Your answer').fill('Hi! I am Sarah Johnson, a Senior Data Scientist');
   await page.getByRole('button', { name: 'Send' }).click();
   await page.locator('#progressValue').getByText('16 %').waitFor();
-  assert.equal(await page.locator('#cvPreview .pv-name').textContent(), 'Sarah Johnson');
-  assert.equal(await page.locator('#cvPreview .pv-title').textContent(), 'Senior Data Scientist');
+  // the preview is the export's own template (its markup, in a shadow root that Playwright's selectors enter)
+  await page.locator('#cvPreview .doc .name').getByText('Sarah Johnson').waitFor();
+  assert.equal(await page.locator('#cvPreview .doc .headline').textContent(), 'Senior Data Scientist');
+  // finalizing an incomplete CV asks first
+  await page.getByRole('button', { name: 'Finalize document' }).click();
+  await page.locator('#finalizeWarning').getByText(/16 % complete\. Still missing: .*Summary/).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Finalize anyway' }).isVisible());
   let progress = 16;
   for (const turn of CV_TURNS) {
     const replies = await page.locator('#cvMessages .msg.ai').count();
@@ -290,13 +445,23 @@ test('Given the CV builder, when the user answers the assistant\'s questions, th
   assert.equal(await page.locator('#progressValue').textContent(), '100 %');
   assert.equal(await page.locator('#missingList li').count(), 0);
   assert.equal(await page.locator('#missingLead').textContent(), 'All sections collected — ready to finalize.');
-  const preview = await page.locator('#cvPreview').textContent();
+  await page.locator('#cvPreview .doc').getByText('Data scientist with eight years', { exact: false }).waitFor();
+  const preview = await page.locator('#cvPreview .doc').textContent();
   for (const fact of ['Sarah Johnson', 'sarah@datatech.com', '+1-555-9999', 'Boston, MA', 'DataTech', '01/2020 – Present',
-    'Led a team of 5 data scientists', 'MIT', 'Python, SQL, Spark', 'Churn Radar', 'Data scientist with eight years']) {
+    'Led a team of 5 data scientists', 'MIT', 'Python', 'Churn Radar', 'Data scientist with eight years']) {
     assert.ok(preview.includes(fact), `preview shows ${fact}: ${preview}`);
   }
   await page.locator('#cvPreview').scrollIntoViewIfNeeded();
   await shot('03-cv-builder-complete');
+
+  // a field the model got wrong is corrected by hand; the preview and the data follow
+  await page.getByRole('button', { name: 'Edit fields' }).click();
+  const edit = page.locator('#editDialog');
+  await edit.getByLabel('Email').fill('sarah.johnson@datatech.com');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.waitFor({ state: 'hidden' });
+  await page.locator('#cvPreview .doc').getByText('sarah.johnson@datatech.com').waitFor();
+  assert.equal(await page.locator('#progressValue').textContent(), '100 %');
 
   await page.getByLabel('Document title').fill('Sarah Johnson - Data Scientist CV');
   await page.getByLabel('Template').selectOption('professional');
@@ -313,6 +478,38 @@ test('Given the CV builder, when the user answers the assistant\'s questions, th
   assert.equal(JSON.parse(readFileSync(join(work, 'cv.json'), 'utf8')).basics.name, 'Sarah Johnson');
   await page.locator('#finalize').scrollIntoViewIfNeeded();
   await shot('04-cv-builder-finalized');
+  assertNoProblems();
+});
+
+test('Given a finalized CV, when the user signs out and in again, then it can be downloaded and finalized again, and My documents lists its versions, restores one, downloads it and renames it', async () => {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Password').press('Enter');
+  await page.locator('#who', { hasText: user.name }).waitFor();
+  // back in the session it was finalized from, its downloads are offered again (the server knows the document)
+  await page.locator('#downloads').getByRole('button', { name: 'Download PDF' }).waitFor();
+  // finalized again from there: version 2 of the same document
+  await page.getByRole('button', { name: 'Finalize document' }).click();
+  await page.locator('#finalizedNote').getByText('version 2').waitFor();
+  await page.getByRole('link', { name: 'Documents', exact: true }).click();
+  await page.locator('#docList .item').getByText('Sarah Johnson - Data Scientist CV').click();
+  await page.locator('#docBody .versions li').getByText('Version 2').waitFor();
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await page.locator('#docBody .versions li.current').getByText('restored from version 1').waitFor();
+  assert.deepEqual((await page.locator('#docBody .versions li strong').allTextContents()),
+    ['Version 3', 'Version 2', 'Version 1']);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.locator('#docBody .doc-card').first().getByRole('button', { name: 'Download PDF' }).click()]);
+  const file = join(work, 'again.pdf');
+  await download.saveAs(file);
+  assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.locator('#renameDialog').getByLabel('Title').fill('Sarah Johnson CV 2026');
+  await page.locator('#renameDialog').getByRole('button', { name: 'Save' }).click();
+  await page.locator('#docList .item-title').getByText('Sarah Johnson CV 2026', { exact: true }).waitFor();
+  await page.locator('#docHeading', { hasText: 'Sarah Johnson CV 2026' }).waitFor();
+  await shot('09-my-documents');
   assertNoProblems();
 });
 
@@ -348,20 +545,59 @@ test('Given the microphone (Chromium\'s fake capture playing flite speech), when
   assertNoProblems();
 });
 
-test('Given a phone (360 px wide), when the user opens the chats and the CV builder, then everything fits the width', async () => {
-  await page.setViewportSize({ width: 360, height: 780 });
+test('Given a phone (390 × 844), when the user chats, then the list is a drawer, the message box and the last message stay in view, scrolling up stops autoscroll, and the CV builder has Chat / Preview tabs', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(BASE + '/#/chats');
-  await page.locator('#chatList .item').first().click();
-  await page.locator('#chatMessages .msg').first().waitFor();
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const inView = box => box && box.y >= 0 && box.y + box.height <= 844;
+  // the conversation list is a drawer
+  assert.equal(await page.locator('#chatList').isVisible(), false, 'the list is out of the way');
+  await page.getByRole('button', { name: 'Chats' }).click();
+  await page.locator('#chatList .item').first().click();
+  await page.waitForFunction(() => !document.querySelector('#view-chats').classList.contains('drawer-open'));
+  await page.locator('#chatMessages .msg').first().waitFor();
   assert.equal(await overflow(), 0, 'no horizontal scrolling on chats');
+  // after sending, the message box and the last message are on screen
+  const messages = await page.locator('#chatMessages .msg').count();
+  await page.getByLabel('Your message').fill('What should I expect at a first job interview?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForFunction(n => document.querySelectorAll('#chatMessages .msg').length === n + 2
+    && !document.querySelector('#chatMessages .msg.ai.pending'), messages);
+  assert.ok(inView(await page.locator('#chatInput').boundingBox()), 'the message box is inside the viewport');
+  const last = await page.locator('#chatMessages .msg').last().boundingBox();
+  const composer = await page.locator('#chatForm').boundingBox();
+  assert.ok(inView(last) || (last.y < composer.y && last.y + last.height <= composer.y + 1), `the last message is in view: ${JSON.stringify(last)}`);
   await shot('06-phone-chat');
+
+  // scrolling up while an answer streams in: the view stays where the reader put it, "Jump to latest" appears
+  await page.evaluate(() => {
+    const box = document.querySelector('#chatMessages');
+    const observer = new MutationObserver(() => {
+      const last = [...box.querySelectorAll('.msg.ai .text')].pop();
+      if (last && last.textContent.length > 0 && last.closest('.pending')) { box.scrollTop = 0; observer.disconnect(); }
+    });
+    observer.observe(box, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel('Your message').fill('And how do I follow up afterwards?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForFunction(() => !document.querySelector('#chatMessages .msg.ai.pending'));
+  await page.getByRole('button', { name: 'Jump to latest' }).waitFor();
+  assert.equal(await page.locator('#chatMessages').evaluate(box => box.scrollTop), 0, 'autoscroll stopped');
+  await page.getByRole('button', { name: 'Jump to latest' }).click();
+  await page.waitForFunction(() => { const b = document.querySelector('#chatMessages'); return b.scrollHeight - b.scrollTop - b.clientHeight < 2; });
+  assert.equal(await page.getByRole('button', { name: 'Jump to latest' }).isHidden(), true);
+
+  // the CV builder: Chat and Preview are tabs
   await page.getByRole('link', { name: 'CV builder' }).click();
   await page.getByLabel('Session').selectOption({ index: 1 });
-  await page.locator('#cvPreview .pv-name').waitFor();
+  await page.locator('#cvMessages .msg').first().waitFor();
+  assert.equal(await page.locator('#cvPreview').isVisible(), false, 'the preview is on its own tab');
+  assert.ok(inView(await page.locator('#cvInput').boundingBox()), 'the answer box is inside the viewport');
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('#cvPreview .doc .name').waitFor();
   assert.equal(await overflow(), 0, 'no horizontal scrolling on the CV builder');
-  await page.locator('#cvPreview').scrollIntoViewIfNeeded();
   await shot('07-phone-cv-builder');
+  await page.getByRole('tab', { name: 'Chat' }).click();
   await page.setViewportSize({ width: 1280, height: 820 });
   assertNoProblems();
 });

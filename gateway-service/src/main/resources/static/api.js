@@ -1,4 +1,5 @@
-// The API at /api/v1: tokens in sessionStorage, one refresh on 401, JSON errors as ApiError.
+// The API at /api/v1: tokens shared by the tabs of this browser (localStorage), one refresh on 401 (one at a time
+// across tabs: Web Locks), JSON errors as ApiError. The storage choice and its trade-off: docs/decisions/0401-*.md.
 
 const BASE = '/api/v1';
 const STORE = 'cvchat.tokens';
@@ -10,21 +11,32 @@ export class ApiError extends Error {
   }
 }
 
-let tokens = JSON.parse(sessionStorage.getItem(STORE) || 'null');
+const read = () => { try { return JSON.parse(localStorage.getItem(STORE) || 'null'); } catch { return null; } };
+let tokens = read();
 let refreshing = null;
 const listeners = new Set();
 
 export const session = {
   get signedIn() { return tokens !== null; },
   get accessToken() { return tokens?.access_token; },
+  get refreshToken() { return tokens?.refresh_token; },
   onChange(listener) { listeners.add(listener); },
   set(next) {
+    const was = tokens !== null;
     tokens = next ? { access_token: next.access_token, refresh_token: next.refresh_token } : null;
-    if (tokens) sessionStorage.setItem(STORE, JSON.stringify(tokens));
-    else sessionStorage.removeItem(STORE);
-    listeners.forEach(listener => listener(tokens !== null));
+    if (tokens) localStorage.setItem(STORE, JSON.stringify(tokens));
+    else localStorage.removeItem(STORE);
+    if (was !== (tokens !== null)) listeners.forEach(listener => listener(tokens !== null));
   }
 };
+
+// another tab signed in, refreshed or signed out: take its tokens (the storage event fires in the other tabs only)
+window.addEventListener('storage', event => {
+  if (event.key !== STORE && event.key !== null) return;
+  const was = tokens !== null;
+  tokens = read();
+  if (was !== (tokens !== null)) listeners.forEach(listener => listener(tokens !== null));
+});
 
 async function errorOf(response) {
   const text = await response.text().catch(() => '');
@@ -35,14 +47,21 @@ async function errorOf(response) {
   return new ApiError(response.status, `The server answered ${response.status}. Please try again.`);
 }
 
-/** Trades the refresh token for new tokens, once at a time; signs out when it is refused. */
-export function refresh() {
-  if (!tokens?.refresh_token) return Promise.resolve(false);
-  refreshing ??= fetch(BASE + '/auth/refresh', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ refresh_token: tokens.refresh_token })
-  }).then(async response => {
+/**
+ * Trades the refresh token for new tokens, once at a time in this browser (a refresh token is single-use: presenting
+ * it twice revokes the sign-in); signs out when it is refused. {@code stale} is the access token that was refused:
+ * when another tab has refreshed meanwhile, its tokens are used without asking again.
+ */
+export function refresh(stale = tokens?.access_token) {
+  refreshing ??= withLock(async () => {
+    tokens = read() ?? tokens;
+    if (!tokens?.refresh_token) return false;
+    if (tokens.access_token !== stale) return true; // another tab already refreshed
+    const response = await fetch(BASE + '/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: tokens.refresh_token })
+    });
     if (!response.ok) { session.set(null); return false; }
     session.set(await response.json());
     return true;
@@ -50,17 +69,20 @@ export function refresh() {
   return refreshing;
 }
 
+const withLock = task => (navigator.locks ? navigator.locks.request('cvchat.refresh', task) : task());
+
 /** fetch with the bearer token; on 401 refreshes once and retries. Resolves to the Response (ok), else throws. */
-export async function send(method, path, { body, accept, signal } = {}) {
+export async function send(method, path, { body, accept, signal, headers: extra } = {}) {
   const attempt = () => {
-    const headers = {};
+    const headers = { ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (accept) headers.Accept = accept;
     if (tokens) headers.Authorization = 'Bearer ' + tokens.access_token;
     return fetch(BASE + path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
   };
+  const used = tokens?.access_token;
   let response = await attempt();
-  if (response.status === 401 && tokens && !path.startsWith('/auth/login') && await refresh()) {
+  if (response.status === 401 && tokens && !path.startsWith('/auth/login') && await refresh(used)) {
     response = await attempt();
   }
   if (response.status === 401 && !path.startsWith('/auth/')) session.set(null);

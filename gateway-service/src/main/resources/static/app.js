@@ -1,11 +1,12 @@
-// Entry point: sign-in, navigation between the views (#/chats, #/cv, #/voice), settings.
+// Entry point: sign-in, navigation between the views (#/chats, #/cv, #/documents, #/voice), settings.
 import { call, session } from './api.js';
 import { $, announce, report } from './dom.js';
 import { chats } from './chat.js';
 import { cvBuilder } from './cv.js';
 import { voice } from './voice.js';
+import { documents } from './documents.js';
 
-const views = { chats, cv: cvBuilder, voice };
+const views = { chats, cv: cvBuilder, documents, voice };
 let registering = false;
 let current = null;
 
@@ -22,6 +23,7 @@ async function route() {
     return;
   }
   $('#topbar').hidden = false;
+  if (!$('#who').textContent) loadMe();
   const [, name = 'chats', ...rest] = (location.hash || '#/chats').slice(1).split('/');
   const view = views[name];
   for (const link of document.querySelectorAll('[data-nav]')) {
@@ -40,13 +42,13 @@ async function route() {
 }
 
 
-async function loadMe() {
-  try {
-    const me = await call('GET', '/auth/me');
-    $('#who').textContent = me.full_name || me.email || '';
-  } catch (error) {
-    if (session.signedIn) report(error);
-  }
+let loadingMe = null;
+function loadMe() {
+  loadingMe ??= call('GET', '/auth/me')
+    .then(me => { $('#who').textContent = me.full_name || me.email || ''; })
+    .catch(error => { if (session.signedIn) report(error); })
+    .finally(() => { loadingMe = null; });
+  return loadingMe;
 }
 
 // ---- sign in / register
@@ -76,11 +78,11 @@ $('#authForm').addEventListener('submit', async event => {
     if (registering) {
       await call('POST', '/auth/register', { email, password, full_name: $('#fullName').value.trim() });
     }
-    session.set(await call('POST', '/auth/login', { email, password }));
+    const tokens = await call('POST', '/auth/login', { email, password });
     $('#password').value = '';
     setMode(false);
-    if (!location.hash || location.hash === '#/') location.hash = '#/chats';
-    else route();
+    if (!location.hash || location.hash === '#/') history.replaceState(null, '', '#/chats');
+    session.set(tokens); // routes (below)
   } catch (error) {
     $('#authError').textContent = error.message;
   } finally {
@@ -89,7 +91,7 @@ $('#authForm').addEventListener('submit', async event => {
 });
 
 $('#logout').addEventListener('click', async () => {
-  const refreshToken = JSON.parse(sessionStorage.getItem('cvchat.tokens') || 'null')?.refresh_token;
+  const refreshToken = session.refreshToken;
   current?.leave?.();
   try { await call('POST', '/auth/logout', { refresh_token: refreshToken || '' }); } catch { /* signed out anyway */ }
   session.set(null);
@@ -137,11 +139,12 @@ $('#removeKey').addEventListener('click', async () => {
   }
 });
 
+// signing in or out here, or in another tab of this browser (the tokens are shared: api.js)
 session.onChange(signedIn => {
   if (signedIn) loadMe();
-  else { $('#who').textContent = ''; route(); }
+  else $('#who').textContent = '';
+  route();
 });
 
 window.addEventListener('hashchange', route);
-if (session.signedIn) loadMe();
 route();

@@ -1,6 +1,7 @@
 // The conversational CV / cover-letter builder (cv-chat-api.md) with a live preview, progress and export.
-import { call, send, readEvents, download } from './api.js';
-import { $, el, fill, announce, report, bindComposer, typingDots } from './dom.js';
+import { ApiError, call, send, readEvents, download } from './api.js';
+import { renderMarkdown } from './markdown.js';
+import { $, el, fill, announce, report, when, bindComposer, typingDots } from './dom.js';
 
 const SECTIONS = {
   cv: ['personal_info', 'summary', 'experience', 'education', 'skills', 'key_projects_achievements'],
@@ -11,98 +12,88 @@ const LABELS = {
   skills: 'Skills', key_projects_achievements: 'Key projects', company: 'Company', position: 'Position',
   opening: 'Opening', body_paragraphs: 'Body', closing: 'Closing'
 };
-const DOCS = 'cvchat.documents';
-
-let state = { sessionId: null, docType: 'cv', busy: false };
+let state = { sessionId: null, docType: 'cv', busy: false, documentId: null };
 const placeholderNode = $('#cvPlaceholder');
 
-const text = value => (typeof value === 'string' ? value.trim() : '');
 const list = value => (Array.isArray(value) ? value : []);
 
-function documentsBySession() { return JSON.parse(sessionStorage.getItem(DOCS) || '{}'); }
-
 function bubble(role, content) {
-  const node = el('div', { class: 'msg ' + (role === 'user' ? 'user' : 'ai') },
-    el('span', { class: 'sr-only' }, role === 'user' ? 'You said: ' : 'Assistant: '),
-    el('div', { class: 'text' }, content));
+  const user = role === 'user';
+  const node = el('div', { class: 'msg ' + (user ? 'user' : 'ai') },
+    el('span', { class: 'sr-only' }, user ? 'You said: ' : 'Assistant: '),
+    el('div', { class: user ? 'text' : 'text md' }, user ? content : renderMarkdown(content)));
   $('#cvMessages').append(node);
   $('#cvMessages').scrollTop = $('#cvMessages').scrollHeight;
   return node;
 }
 
-// ---- preview
-function section(title, ...children) {
-  const content = children.flat().filter(Boolean);
-  return content.length ? el('section', { class: 'pv-section' }, el('h4', {}, title), content) : null;
+// ---- preview: the export's own HTML template (GET /chat/session/{id}/preview), in a shadow root with its styles
+const previewHost = $('#cvPreview');
+const previewRoot = previewHost.attachShadow({ mode: 'open' });
+let previewAsked = 0;
+
+/** The template's style sheet for the shadow root: `body` becomes the wrapper, print-only rules go. */
+function previewSheet(css) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host { display: block; } .doc { padding: 1.1rem 1.2rem; background: #fff; }\n'
+    + css.replace(/@page\s*\{[^}]*\}/g, '').replace(/(^|[\s,}])body(?=[\s.{:,])/g, '$1.doc'));
+  return sheet;
 }
 
-function renderCv(data) {
-  const info = data.personal_info || {};
-  const contact = ['email', 'phone', 'location', 'linkedin', 'website'].map(k => text(info[k])).filter(Boolean);
-  const skills = data.skills || {};
-  const skillRows = [['Core', skills.core_competencies], ['Software', skills.software_proficiency],
-    ['Languages', skills.language_fluency], ['Certifications', skills.certifications]]
-    .filter(([, items]) => list(items).length)
-    .map(([name, items]) => el('p', { class: 'pv-skill' }, el('strong', {}, name + ': '), list(items).join(', ')));
-  return [
-    el('header', { class: 'pv-head' },
-      el('h3', { class: 'pv-name' }, text(info.full_name) || 'Your name'),
-      text(info.title) ? el('p', { class: 'pv-title' }, info.title) : null,
-      contact.length ? el('p', { class: 'pv-contact' }, contact.join(' · ')) : null),
-    section('Summary', text(data.summary) ? el('p', {}, data.summary) : null),
-    section('Experience', list(data.experience).map(job => el('div', { class: 'pv-entry' },
-      el('p', { class: 'pv-entry-head' }, el('strong', {}, [text(job.title), text(job.company)].filter(Boolean).join(' — ')),
-        el('span', { class: 'pv-dates' }, [text(job.start_date), text(job.end_date)].filter(Boolean).join(' – '))),
-      text(job.location) ? el('p', { class: 'pv-sub' }, job.location) : null,
-      list(job.description_bullets).length ? el('ul', {}, list(job.description_bullets).map(b => el('li', {}, b))) : null))),
-    section('Education', list(data.education).map(school => el('div', { class: 'pv-entry' },
-      el('p', { class: 'pv-entry-head' },
-        el('strong', {}, [text(school.degree), text(school.field_of_study)].filter(Boolean).join(', ') || text(school.institution)),
-        el('span', { class: 'pv-dates' }, text(school.graduation_date))),
-      el('p', { class: 'pv-sub' }, text(school.institution)),
-      text(school.details) ? el('p', {}, school.details) : null))),
-    section('Skills', skillRows),
-    section('Key projects & achievements', list(data.key_projects_achievements).map(project => el('div', { class: 'pv-entry' },
-      el('p', {}, el('strong', {}, text(project.name)), text(project.description) ? ' — ' + project.description : ''),
-      list(project.key_areas_used).length ? el('p', { class: 'pv-sub' }, list(project.key_areas_used).join(' · ')) : null))),
-    section('Awards & recognitions', list(data.awards_and_recognitions).length
-      ? el('ul', {}, list(data.awards_and_recognitions).map(a => el('li', {}, a))) : null)
-  ];
+async function renderPreview() {
+  const asked = ++previewAsked;
+  if (!state.sessionId) {
+    previewRoot.adoptedStyleSheets = [];
+    fill(previewRoot, el('p', { class: 'muted' }, 'Your document appears here as we talk.'));
+    previewHost.classList.remove('template');
+    return;
+  }
+  const template = $('#template').value;
+  const response = await send('GET', `/chat/session/${encodeURIComponent(state.sessionId)}/preview?template=${encodeURIComponent(template)}`);
+  // the style sheet is taken out as text (a <style> parsed into a document would count as inline style for the CSP);
+  // the rest is parsed inert (nothing runs or loads)
+  const css = [];
+  const html = (await response.text()).replace(/<style[^>]*>([\s\S]*?)<\/style>/gi, (_, text) => { css.push(text); return ''; });
+  const page = new DOMParser().parseFromString(html, 'text/html');
+  if (asked !== previewAsked) return;
+  // the server escaped every value; the page is sanitized all the same before it is shown
+  const body = purifyPreview(page.body);
+  previewRoot.adoptedStyleSheets = [previewSheet(css.join('\n'))];
+  fill(previewRoot, el('div', { class: `doc ${page.body.className}` }, body));
+  previewHost.classList.add('template');
 }
 
-function renderLetter(data) {
-  const info = data.personal_info || {};
-  const recipient = data.recipient || {};
-  const company = data.company || {};
-  return [
-    el('header', { class: 'pv-head' },
-      el('h3', { class: 'pv-name' }, text(info.full_name) || 'Your name'),
-      el('p', { class: 'pv-contact' }, ['email', 'phone', 'location'].map(k => text(info[k])).filter(Boolean).join(' · '))),
-    text(company.name) ? el('p', { class: 'pv-sub' }, [text(recipient.name), text(recipient.title), text(company.name),
-      text(company.address)].filter(Boolean).join(', ')) : null,
-    text(data.position) ? el('p', {}, el('strong', {}, 'Re: ' + data.position)) : null,
-    el('p', {}, 'Dear ' + (text(recipient.name) || 'Hiring Manager') + ','),
-    text(data.opening) ? el('p', {}, data.opening) : null,
-    list(data.body_paragraphs).map(p => el('p', {}, p)),
-    text(data.closing) ? el('p', {}, data.closing) : null,
-    text(info.full_name) ? el('p', {}, 'Sincerely,', el('br'), info.full_name) : null
-  ];
+function purifyPreview(body) {
+  body.querySelectorAll('script, style, link, iframe, object, embed, img').forEach(node => node.remove());
+  for (const node of body.querySelectorAll('*')) {
+    for (const attribute of [...node.attributes]) {
+      const keep = attribute.name === 'class' || (attribute.name === 'href' && /^(mailto:|https?:)/i.test(attribute.value));
+      if (!keep) node.removeAttribute(attribute.name);
+    }
+    if (node.tagName === 'A') { node.setAttribute('target', '_blank'); node.setAttribute('rel', 'noopener noreferrer'); }
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...[...body.childNodes].map(node => document.importNode(node, true)));
+  return fragment;
 }
 
 function update({ data, progress, collected }) {
-  const preview = $('#cvPreview');
-  fill(preview, data ? (state.docType === 'cover_letter' ? renderLetter(data) : renderCv(data))
-    : el('p', { class: 'muted' }, 'Your document appears here as we talk.'));
-  const value = Math.max(0, Math.min(100, progress || 0));
+  state.data = data;
+  state.progress = Math.max(0, Math.min(100, progress || 0));
+  state.missing = SECTIONS[state.docType].filter(name => !(collected || []).includes(name));
+  renderPreview().catch(report);
+  const value = state.progress;
   $('#progressFill').style.width = value + '%';
   $('#progressValue').textContent = value + ' %';
   $('#progressBar').setAttribute('aria-valuenow', String(value));
   $('#progressBar').classList.toggle('complete', value >= 100);
-  const missing = SECTIONS[state.docType].filter(name => !(collected || []).includes(name));
+  const missing = state.missing;
   $('#missingLead').textContent = missing.length ? 'Still missing:' : 'All sections collected — ready to finalize.';
   fill($('#missingList'), missing.map(name => el('li', { class: 'chip' }, LABELS[name] || name)));
   $('#finalize').disabled = !state.sessionId;
+  $('#editFields').disabled = !state.sessionId;
   $('#jsonResume').hidden = state.docType !== 'cv';
+  armFinalize(false);
 }
 
 function collectedOf(answer) {
@@ -111,10 +102,16 @@ function collectedOf(answer) {
   return answer.progress >= 100 ? SECTIONS[state.docType] : [];
 }
 
-function showDownloads() {
-  const doc = state.sessionId ? documentsBySession()[state.sessionId] : null;
-  $('#downloads').hidden = !doc;
-  if (doc) $('#finalizedNote').textContent = `“${doc.title}” — version ${doc.current_version}.`;
+/** The downloads of the session's document (the server knows it: session.document_id), in every format. */
+async function showDownloads(doc) {
+  const id = state.documentId;
+  $('#downloads').hidden = !id;
+  if (!id) return;
+  $('#openDocument').href = '#/documents/' + encodeURIComponent(id);
+  doc ??= (await call('GET', '/documents/' + encodeURIComponent(id))).document;
+  if (state.documentId !== id) return;
+  state.document = doc;
+  $('#finalizedNote').textContent = `“${doc.title}” — version ${doc.current_version}.`;
 }
 
 // ---- sessions
@@ -123,23 +120,24 @@ async function loadSessions() {
   const select = $('#cvSessions');
   fill(select, el('option', { value: '' }, 'New document'),
     sessions.map(s => el('option', { value: s.session_id },
-      `${s.doc_type === 'cover_letter' ? 'Cover letter' : 'CV'} · ${s.progress} %${s.status === 'completed' ? ' · finalized' : ''}`)));
+      [s.title || 'Untitled', s.doc_type === 'cover_letter' ? 'Cover letter' : 'CV', when(s.updated_at), s.progress + ' %',
+        s.status === 'completed' ? 'finalized' : ''].filter(Boolean).join(' · '))));
   select.value = state.sessionId || '';
 }
 
 function reset() {
-  state = { sessionId: null, docType: $('#docType').value, busy: false };
+  state = { sessionId: null, docType: $('#docType').value, busy: false, documentId: null };
   fill($('#cvMessages'), placeholderNode);
   $('#docType').disabled = false;
   $('#cvInput').placeholder = 'Tell me about yourself…';
   update({ data: null, progress: 0, collected: [] });
-  showDownloads();
+  showDownloads().catch(report);
 }
 
 async function openSession(id) {
   if (!id) { reset(); return; }
   const session = await call('GET', '/chat/session/' + encodeURIComponent(id));
-  state = { sessionId: id, docType: session.doc_type, busy: false };
+  state = { sessionId: id, docType: session.doc_type, busy: false, documentId: session.document_id || null };
   $('#docType').value = session.doc_type;
   $('#docType').disabled = true;
   fill($('#cvMessages'));
@@ -148,30 +146,34 @@ async function openSession(id) {
   }
   $('#cvInput').placeholder = 'Your answer…';
   update({ data: session.current_cv_data, progress: session.progress, collected: session.fields_collected });
-  showDownloads();
+  showDownloads().catch(report);
 }
 
 async function sendTurn(message) {
   state.busy = true;
   $('#cvSend').disabled = true;
   placeholderNode.remove();
-  bubble('user', message);
+  const question = bubble('user', message);
   const reply = bubble('model', '');
   reply.classList.add('pending');
   const body = reply.querySelector('.text');
   body.append(typingDots());
   $('#cvLive').textContent = 'The assistant is answering…';
+  let responded = false; // a request that got no response at all did not reach the server: the text goes back
   try {
     let answer;
     if (!state.sessionId) {
       state.docType = $('#docType').value;
-      answer = await call('POST', '/chat/start', { initial_message: message, doc_type: state.docType });
+      const response = await send('POST', '/chat/start', { body: { initial_message: message, doc_type: state.docType } });
+      responded = true;
+      answer = await response.json();
       state.sessionId = answer.session_id;
       $('#docType').disabled = true;
       history.replaceState(null, '', '#/cv/' + answer.session_id);
     } else {
       const response = await send('POST', '/chat/message',
         { body: { session_id: state.sessionId, message }, accept: 'text/event-stream' });
+      responded = true;
       let streamed = '';
       await readEvents(response, (data, name) => {
         if (name === 'chunk') { streamed += data.text || ''; body.textContent = streamed; }
@@ -180,7 +182,7 @@ async function sendTurn(message) {
       });
       if (!answer) throw new Error('The connection ended before the answer was complete.');
     }
-    body.textContent = answer.message;
+    body.replaceChildren(renderMarkdown(answer.message));
     reply.classList.remove('pending');
     $('#cvMessages').scrollTop = $('#cvMessages').scrollHeight;
     $('#cvLive').textContent = 'Assistant: ' + answer.message + ` Progress ${answer.progress} percent.`;
@@ -188,6 +190,14 @@ async function sendTurn(message) {
     $('#cvInput').placeholder = 'Your answer…';
     loadSessions().catch(() => {});
   } catch (error) {
+    if (!responded && !(error instanceof ApiError)) {
+      question.remove();
+      reply.remove();
+      input.value = message;
+      input.dispatchEvent(new Event('input'));
+      report(new Error('Your answer could not be sent: no connection to the server. Press Send to try again.'));
+      return;
+    }
     reply.classList.remove('pending');
     reply.classList.add('failed');
     body.textContent = '';
@@ -211,9 +221,23 @@ $('#cvSessions').addEventListener('change', event => {
   location.hash = event.target.value ? '#/cv/' + event.target.value : '#/cv';
 });
 
+// ---- finalize: a warning first when sections are missing (a second press goes ahead)
+function armFinalize(armed) {
+  $('#finalizeForm').dataset.armed = armed ? 'yes' : '';
+  const warning = $('#finalizeWarning');
+  warning.hidden = !armed;
+  if (armed) {
+    warning.textContent = `Your document is ${state.progress} % complete. Still missing: `
+      + state.missing.map(name => LABELS[name] || name).join(', ') + '. Finalize it anyway?';
+  }
+  $('#finalize').textContent = armed ? 'Finalize anyway' : 'Finalize document';
+}
+
 $('#finalizeForm').addEventListener('submit', async event => {
   event.preventDefault();
   if (!state.sessionId) return;
+  if (state.missing?.length && !$('#finalizeForm').dataset.armed) { armFinalize(true); return; }
+  armFinalize(false);
   const button = $('#finalize');
   button.disabled = true;
   try {
@@ -221,10 +245,8 @@ $('#finalizeForm').addEventListener('submit', async event => {
     const title = $('#docTitle').value.trim();
     if (title) body.title = title;
     const answer = await call('POST', `/chat/session/${encodeURIComponent(state.sessionId)}/finalize`, body);
-    const documents = documentsBySession();
-    documents[state.sessionId] = answer.document;
-    sessionStorage.setItem(DOCS, JSON.stringify(documents));
-    showDownloads();
+    state.documentId = answer.document.id;
+    await showDownloads(answer.document);
     announce(answer.message);
     loadSessions().catch(() => {});
   } catch (error) {
@@ -233,17 +255,95 @@ $('#finalizeForm').addEventListener('submit', async event => {
     button.disabled = false;
   }
 });
+$('#template').addEventListener('change', () => renderPreview().catch(report));
 
 $('#downloads').addEventListener('click', async event => {
   const format = event.target.closest('button[data-format]')?.dataset.format;
-  const doc = documentsBySession()[state.sessionId];
+  const doc = state.document;
   if (!format || !doc) return;
-  const extension = { pdf: 'pdf', docx: 'docx', 'json-resume': 'json' }[format];
+  const extension = { pdf: 'pdf', docx: 'docx', html: 'html', 'json-resume': 'json' }[format];
   try {
     const name = await download(`/documents/${encodeURIComponent(doc.id)}/export?format=${format}`,
       `${doc.slug || 'document'}.${extension}`);
     announce('Downloaded ' + name + '.');
   } catch (error) { report(error); }
+});
+
+// ---- Chat / Preview tabs (phones)
+function showTab(name) {
+  $('#view-cv').dataset.tab = name;
+  $('#tabChat').setAttribute('aria-selected', String(name === 'chat'));
+  $('#tabPreview').setAttribute('aria-selected', String(name === 'preview'));
+}
+$('#tabChat').addEventListener('click', () => showTab('chat'));
+$('#tabPreview').addEventListener('click', () => showTab('preview'));
+
+// ---- editing the fields by hand (PATCH /chat/session/{id}/data, a JSON Merge Patch)
+const human = key => key.replace(/_/g, ' ').replace(/^./, c => c.toUpperCase());
+let editSeq = 0;
+
+/** A form for a value of the data: strings → inputs, string lists → textareas (a line each), objects → fieldsets. */
+function editor(key, value) {
+  const id = 'edit-' + (++editSeq);
+  if (typeof value === 'string') {
+    const long = value.length > 80 || ['summary', 'opening', 'closing', 'description', 'details'].includes(key);
+    const input = el(long ? 'textarea' : 'input', { id, 'data-key': key, 'data-kind': 'text' });
+    input.value = value;
+    return el('div', { class: 'field' }, el('label', { for: id }, human(key)), input);
+  }
+  if (Array.isArray(value) && value.every(item => typeof item === 'string')) {
+    const area = el('textarea', { id, 'data-key': key, 'data-kind': 'lines' });
+    area.value = value.join('\n');
+    return el('div', { class: 'field' }, el('label', { for: id }, human(key) + ' (one a line)'), area);
+  }
+  if (Array.isArray(value)) {
+    return el('fieldset', { class: 'edit-group', 'data-key': key, 'data-kind': 'items' }, el('legend', {}, human(key)),
+      value.map((item, i) => el('fieldset', { class: 'edit-group', 'data-kind': 'item' },
+        el('legend', {}, `${human(key)} ${i + 1}`), Object.entries(item).map(([k, v]) => editor(k, v)))));
+  }
+  if (value && typeof value === 'object') {
+    return el('fieldset', { class: 'edit-group', 'data-key': key, 'data-kind': 'object' }, el('legend', {}, human(key)),
+      Object.entries(value).map(([k, v]) => editor(k, v)));
+  }
+  return null;
+}
+
+/** Reads a container of editors back into an object. */
+function readEditors(container) {
+  const result = {};
+  for (const node of container.children) {
+    const target = node.matches('.field') ? node.querySelector('[data-kind]') : node;
+    const key = target?.dataset.key;
+    if (!key) continue;
+    const kind = target.dataset.kind;
+    if (kind === 'text') result[key] = target.value.trim();
+    else if (kind === 'lines') result[key] = target.value.split('\n').map(line => line.trim()).filter(Boolean);
+    else if (kind === 'object') result[key] = readEditors(target);
+    else if (kind === 'items') result[key] = [...target.children].filter(c => c.dataset.kind === 'item').map(readEditors);
+  }
+  return result;
+}
+
+$('#editFields').addEventListener('click', () => {
+  if (!state.data) return;
+  fill($('#editFieldsBox'), Object.entries(state.data).map(([key, value]) => editor(key, value)));
+  $('#editError').textContent = '';
+  $('#editDialog').showModal();
+});
+$('#editCancel').addEventListener('click', () => $('#editDialog').close());
+$('#editDialog').addEventListener('close', () => fill($('#editFieldsBox'))); // no stale fields left in the page
+$('#editForm').addEventListener('submit', async event => {
+  event.preventDefault();
+  try {
+    const answer = await call('PATCH', `/chat/session/${encodeURIComponent(state.sessionId)}/data`,
+      { cv_data: readEditors($('#editFieldsBox')) });
+    $('#editDialog').close();
+    update({ data: answer.cv_data, progress: answer.progress, collected: answer.fields_collected });
+    announce('Changes saved.');
+    loadSessions().catch(() => {});
+  } catch (error) {
+    $('#editError').textContent = error.message;
+  }
 });
 
 export const cvBuilder = {

@@ -49,6 +49,11 @@ public final class HttpApi {
         return post(path, token, JSON.writeValueAsString(body));
     }
 
+    public Response patch(String path, String token, JsonNode body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public static tools.jackson.databind.node.ObjectNode body() {
         return JSON.createObjectNode();
     }

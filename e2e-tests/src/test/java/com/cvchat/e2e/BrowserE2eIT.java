@@ -17,15 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web client in a real browser: Debian's headless Chromium, driven by {@code playwright-core} from npm
  * ({@code e2e-tests/browser/web-client.test.mjs}), against the shared stack's gateway. The script's scenarios (each
- * Given / When / Then) log in, stream and stop chat answers, check that HTML from users is shown as text, build a CV to
- * 100 % and download its PDF, talk by voice through Chromium's fake microphone fed with flite speech, and check a
- * phone-sized screen; console errors and page errors fail it. Screenshots go to {@code target/screenshots}.
+ * Given / When / Then) log in, stream and stop chat answers, check that HTML from users and the model is shown as text
+ * and Markdown is rendered, cut every connection mid-answer through a TCP relay ({@code browser/relay.mjs}) and reload
+ * mid-answer, build a CV to 100 % with the template preview and download it, find it again in My documents after
+ * signing out and in, talk by voice through Chromium's fake microphone fed with flite speech, and check a 390 × 844
+ * phone screen; console errors and page errors fail it. One browser for every scenario (the relay's in a second
+ * context). Screenshots go to {@code target/screenshots}.
  */
 class BrowserE2eIT {
 
     private static final Path DIR = Path.of("browser").toAbsolutePath();
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     @Test
     void shouldPassEveryBrowserScenarioOfTheWebClient() throws Exception {

@@ -9,6 +9,7 @@ import com.cvchat.events.conversation.ConversationDeleted;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.conversation.TitleSet;
 import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.platform.conversation.DisclaimerCategory;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -194,6 +195,30 @@ class ConversationApiIT {
             assertThat(read.json().path("data").path("conversation").path("title").asString()).isEqualTo("Voice chat");
             assertThat(read.json().path("data").path("messages").get(0).path("message").asString())
                     .isEqualTo("spoken words");
+        });
+    }
+
+    @Test
+    void shouldReturnTheStoredDisclaimerWithAnAiMessageAndNoneWithOthers() {
+        ChatApi user = ChatApi.newUser(port);
+        String id = UUID.randomUUID().toString();
+        publisher.publishAndWait(Topics.CONVERSATION_EVENTS,
+                EventEnvelope.of(id, user.userId(), null, new ConversationCreated(null, "text")));
+        publisher.publishAndWait(Topics.CONVERSATION_EVENTS, EventEnvelope.of(id, user.userId(), null,
+                new MessageAdded(UUID.randomUUID().toString(), "user", "Am I pregnant?", "text", null, null)));
+        publisher.publishAndWait(Topics.CONVERSATION_EVENTS, EventEnvelope.of(id, user.userId(), null,
+                new MessageAdded(UUID.randomUUID().toString(), "ai", "Maybe.", "text", null, "pregnancy")));
+        publisher.publishAndWait(Topics.CONVERSATION_EVENTS, EventEnvelope.of(id, user.userId(), null,
+                new MessageAdded(UUID.randomUUID().toString(), "ai", "Hello.", "text", null, null)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode messages = user.call("GET", "/" + id, null).json().path("data").path("messages");
+            assertThat(messages).hasSize(3);
+            assertThat(messages.get(0).has("disclaimer")).isFalse();
+            assertThat(messages.get(1).at("/disclaimer/primary_category").asString()).isEqualTo("pregnancy");
+            assertThat(messages.get(1).at("/disclaimer/message").asString())
+                    .isEqualTo(DisclaimerCategory.PREGNANCY.disclaimerText());
+            assertThat(messages.get(2).has("disclaimer")).isFalse();
         });
     }
 

@@ -4,10 +4,12 @@ import com.cvchat.platform.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,11 +22,13 @@ class SessionController {
     private final SessionService sessions;
     private final SessionFinalizer finalizer;
     private final SessionStreams streams;
+    private final SessionEdits edits;
 
-    SessionController(SessionService sessions, SessionFinalizer finalizer, SessionStreams streams) {
+    SessionController(SessionService sessions, SessionFinalizer finalizer, SessionStreams streams, SessionEdits edits) {
         this.sessions = sessions;
         this.finalizer = finalizer;
         this.streams = streams;
+        this.edits = edits;
     }
 
     @PostMapping("/start")
@@ -52,6 +56,18 @@ class SessionController {
     @GetMapping("/session/{sessionId}")
     SessionResponses.Details session(@PathVariable String sessionId) {
         return sessions.details(CurrentUser.id(), sessionId);
+    }
+
+    /** The user's own corrections: {@code {"cv_data": <JSON Merge Patch of the data>}}. */
+    @PatchMapping("/session/{sessionId}/data")
+    SessionResponses.Edited patchData(@PathVariable String sessionId, @RequestBody SessionRequests.EditData request) {
+        return edits.patch(CurrentUser.id(), sessionId, request.cvData());
+    }
+
+    /** The data as the export's HTML template draws it (the preview of what Finalize will produce). */
+    @GetMapping(value = "/session/{sessionId}/preview", produces = "text/html;charset=UTF-8")
+    String preview(@PathVariable String sessionId, @RequestParam(name = "template", required = false) String template) {
+        return edits.preview(CurrentUser.id(), sessionId, template);
     }
 
     @GetMapping("/sessions")

@@ -47,13 +47,13 @@ public class SessionQueries {
         return state;
     }
 
-    /** The user's live sessions, most recently active first (without history and data). */
+    /** The user's live sessions, most recently active first (without history; with the data, for the person's name). */
     public List<SessionState> list(String userId) {
         List<SessionState> sessions = new ArrayList<>();
         mongo.getCollection(SessionDocuments.COLLECTION)
                 .find(Filters.and(Filters.eq("user_id", userId), Filters.gt("updated_at", Date.from(expiredBefore())),
                         Filters.ne("doc_type", null)))
-                .projection(Projections.exclude("history", "data", "applied_events"))
+                .projection(Projections.exclude("history", "applied_events"))
                 .sort(Sorts.descending("updated_at"))
                 .forEach(doc -> sessions.add(SessionDocuments.fromDocument(doc)));
         return sessions;

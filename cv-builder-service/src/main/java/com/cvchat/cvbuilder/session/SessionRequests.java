@@ -1,6 +1,7 @@
 package com.cvchat.cvbuilder.session;
 
 import com.cvchat.platform.web.ApiException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Request bodies of the session endpoints (snake_case on the wire). Checked by hand rather than with bean
@@ -32,6 +33,9 @@ final class SessionRequests {
             requireAtMost(templateCode, "template_code", 50);
             return this;
         }
+    }
+
+    record EditData(JsonNode cvData) {
     }
 
     private static void requireText(String value, String field) {

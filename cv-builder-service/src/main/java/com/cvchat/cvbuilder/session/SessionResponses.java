@@ -19,6 +19,11 @@ final class SessionResponses {
                    List<String> fieldsCollected, List<String> missingFields) {
     }
 
+    /** The answer to an edit of the data by hand: the session's data and progress after it. */
+    record Edited(String sessionId, JsonNode cvData, int progress, boolean isComplete, List<String> fieldsCollected,
+                  List<String> missingFields) {
+    }
+
     record Part(String text) {
     }
 
@@ -30,10 +35,11 @@ final class SessionResponses {
 
     record Details(String sessionId, String docType, String status, List<HistoryEntry> conversationHistory,
                    JsonNode currentCvData, int progress, List<String> fieldsCollected, Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt, String documentId) {
     }
 
-    record Summary(String sessionId, String docType, String status, int progress, Instant updatedAt) {
+    record Summary(String sessionId, String docType, String status, int progress, Instant updatedAt,
+                   String documentId, String title) {
     }
 
     record Sessions(List<Summary> sessions) {

@@ -84,13 +84,20 @@ class SessionService {
         Progress progress = DocType.parse(session.docType()).shape().progress(data);
         return new SessionResponses.Details(session.id(), session.docType(), session.status(),
                 session.history().stream().map(SessionResponses.HistoryEntry::of).toList(), data,
-                progress.percent(), progress.collected(), session.createdAt(), session.updatedAt());
+                progress.percent(), progress.collected(), session.createdAt(), session.updatedAt(), session.documentId());
     }
 
     SessionResponses.Sessions list(String userId) {
         return new SessionResponses.Sessions(queries.list(userId).stream()
-                .map(s -> new SessionResponses.Summary(s.id(), s.docType(), s.status(), s.progress(), s.updatedAt()))
+                .map(s -> new SessionResponses.Summary(s.id(), s.docType(), s.status(), s.progress(), s.updatedAt(),
+                        s.documentId(), titleOf(s)))
                 .toList());
+    }
+
+    /** A name for the session picker: the person's name from the data, or null while there is none. */
+    private static String titleOf(SessionState session) {
+        JsonNode name = session.data() == null ? null : session.data().path("personal_info").path("full_name");
+        return name != null && name.isString() && !name.asString().isBlank() ? name.asString().strip() : null;
     }
 
     static JsonNode currentData(SessionState session) {

@@ -207,6 +207,41 @@ class SessionApiIT {
         assertThat(list.at("/sessions/0/session_id").asString()).isEqualTo(sessionId);
         assertThat(list.at("/sessions/0/status").asString()).isEqualTo("completed");
         assertThat(list.at("/sessions/0/progress").asInt()).isEqualTo(100);
+        assertThat(list.at("/sessions/0/title").asString()).isEqualTo("Sarah Johnson");
+        assertThat(list.at("/sessions/0/document_id").asString()).isEqualTo(first.json().at("/document/id").asString());
+    }
+
+    @Test
+    void shouldRecordAnEditByHandAsADataEventAndDrawThePreviewWithTheExportTemplate() {
+        String user = UUID.randomUUID().toString();
+        String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
+        send(user, sessionId, SARAH_CONTACT);
+
+        tools.jackson.databind.node.ObjectNode edit = HttpApi.body();
+        edit.putObject("cv_data").put("summary", "Data scientist.").put("unknown", "dropped")
+                .putObject("personal_info").put("email", "sarah.j@example.com");
+        HttpApi.Response edited = api().patch("/session/" + sessionId + "/data", token(user), edit);
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().at("/cv_data/personal_info/email").asString()).isEqualTo("sarah.j@example.com");
+        assertThat(edited.json().at("/cv_data/personal_info/phone").asString()).isEqualTo("+1-555-9999");
+        assertThat(edited.json().at("/cv_data/summary").asString()).isEqualTo("Data scientist.");
+        assertThat(edited.json().path("cv_data").has("unknown")).isFalse();
+        assertThat(edited.json().path("fields_collected")).extracting(JsonNode::asString)
+                .containsExactly("personal_info", "summary");
+        assertThat(edited.json().path("progress").asInt()).isEqualTo(46);
+        assertThat(api().get("/session/" + sessionId, token(user)).json().path("current_cv_data"))
+                .isEqualTo(edited.json().path("cv_data"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(conversationEvents(sessionId))
+                .extracting(EventEnvelope::type).last().isEqualTo("cv.data-updated"));
+
+        HttpApi.Response preview = api().get("/session/" + sessionId + "/preview?template=modern", token(user));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("template-modern").contains("Sarah Johnson")
+                .contains("href=\"mailto:sarah.j@example.com\"");
+        assertThat(api().get("/session/" + sessionId + "/preview?template=nope", token(user)).status()).isEqualTo(400);
+        assertThat(api().patch("/session/" + sessionId + "/data", token(user), HttpApi.body()).status()).isEqualTo(400);
+        assertThat(api().patch("/session/" + sessionId + "/data", token(UUID.randomUUID().toString()), edit).status())
+                .isEqualTo(404);
     }
 
     @Test
