@@ -22,10 +22,10 @@ final class CoverLetterTurn {
             + Patterns.PHRASE + ")\\s+(?:position|role|job|opening|vacancy)");
     private static final Pattern POSITION_EXPLICIT = Patterns.compile("\\b(?:the )?(?:position|role|job)(?: title)? (?:is|:)\\s+(?:a |an |the )?("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
-    private static final Pattern COMPANY = Pattern.compile("\\b(?:(?:[Pp]osition|[Rr]ole|[Jj]ob|[Oo]pening|[Vv]acancy) (?:at|with)|"
+    private static final Pattern COMPANY = Patterns.cased("\\b(?:(?:[Pp]osition|[Rr]ole|[Jj]ob|[Oo]pening|[Vv]acancy) (?:at|with)|"
             + "[Cc]ompany (?:is|name is|:)|[Aa]pplying to|[Aa]pply to|[Cc]ompany:)\\s+(" + Patterns.PROPER + ")");
     private static final Pattern ADDRESS = Patterns.compile("\\b(?:address is|address:|located at|based at)\\s+(.+?)" + END);
-    private static final Pattern RECIPIENT = Pattern.compile("\\b(?:[Hh]iring manager is|[Aa]ddressed to|[Rr]ecipient is|"
+    private static final Pattern RECIPIENT = Patterns.cased("\\b(?:[Hh]iring manager is|[Aa]ddressed to|[Rr]ecipient is|"
             + "[Ss]end it to|[Ww]rite to|[Dd]ear)\\s+(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(" + Patterns.NAME + ")(?:,\\s*(?:the\\s+)?("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");
     private static final Pattern MARKED = Patterns.compile("\\b(opening|body|paragraph|closing)(?: paragraph)?:\\s*(.+)$");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** The offline CV turn: every extractor over the message, then the reply. */
 final class CvTurn {
 
-    private static final Pattern SUMMARY = Pattern.compile("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|summary:|"
+    private static final Pattern SUMMARY = Patterns.cased("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|summary:|"
             + "about me:|profile:|in summary,|in short,)\\s+(.+)$");
     private static final int MIN_SUMMARY_WORDS = 6;
 

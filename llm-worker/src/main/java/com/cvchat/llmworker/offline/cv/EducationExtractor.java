@@ -20,10 +20,10 @@ final class EducationExtractor {
             // two-letter degrees are also US states ("Boston, MA"): not after a comma, and only before "in/of <field>" or "degree"
             + "(?<!,\\s)(?:BA|MA|BS|MS)(?=\\s+(?:in|of)\\s+[A-Za-z]|\\s+degree\\b)|"
             + "B\\.S\\.|M\\.S\\.|MBA|Ph\\.?D\\.?|B\\.?Eng\\.?|M\\.?Eng\\.?|(?i:phd|mba|bsc|msc))";
-    private static final Pattern DEGREE_FIELD = Pattern.compile("\\b" + DEGREE + "(?![\\w])(?:\\s+(?:degree\\s+)?(?:in|of)\\s+("
+    private static final Pattern DEGREE_FIELD = Patterns.cased("\\b" + DEGREE + "(?![\\w])(?:\\s+(?:degree\\s+)?(?:in|of)\\s+("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");
-    private static final Pattern INSTITUTION = Pattern.compile("\\b(?:from|at)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
-    private static final Pattern INSTITUTION_WORD = Pattern.compile("(" + Patterns.PROPER.replace("[A-Z0-9]", "[A-Z]")
+    private static final Pattern INSTITUTION = Patterns.cased("\\b(?:from|at)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
+    private static final Pattern INSTITUTION_WORD = Patterns.cased("(" + Patterns.PROPER.replace("[\\p{Lu}\\p{N}]", "\\p{Lu}")
             + ")");
     private static final Pattern STUDIED = Patterns.compile("\\bI studied\\s+(" + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
     private static final Pattern GRADUATED = Patterns.compile("\\b(?:graduat(?:ed|ing|ion)|finished|completed|class of)"
