@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /** The offline CV turn: every extractor over the message, then the reply. */
 final class CvTurn {
 
-    private static final Pattern SUMMARY = Patterns.cased("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|summary:|"
-            + "about me:|profile:|in summary,|in short,)\\s+(.+)$");
+    private static final Pattern SUMMARY = Patterns.cased("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|(?:here is|here's) my summary:?|"
+            + "summary:|about me:|profile:|(?:in summary|in short|in brief|in a nutshell|to sum up|to summari[sz]e|briefly)[,:])"
+            + "\\s+(.+)$");
     private static final int MIN_SUMMARY_WORDS = 6;
 
     private final PersonalInfoExtractor personal = new PersonalInfoExtractor();

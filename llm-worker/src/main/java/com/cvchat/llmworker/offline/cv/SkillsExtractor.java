@@ -58,7 +58,7 @@ final class SkillsExtractor {
 
     private static List<String> items(String list, String text) {
         List<String> items = Text.list(text.replaceAll("(?i)\\s+certifications?$", "")).stream()
-                .filter(SkillsExtractor::plausible).toList();
+                .filter(item -> plausible(item) && (list.equals("certifications") || !Patterns.isRole(item))).toList();
         return switch (list) {
             case "language_fluency" -> items.stream().map(SkillsExtractor::language).toList();
             case "certifications" -> items.stream().map(i -> i.replaceAll("(?i)\\s+certifi(?:cation|cate)s?$", "")).toList();
@@ -67,7 +67,7 @@ final class SkillsExtractor {
     }
 
     private static boolean plausible(String item) {
-        return item.split("\\s+").length <= MAX_SKILL_WORDS && !NOT_A_SKILL.matcher(item).find() && !Patterns.isRole(item);
+        return item.split("\\s+").length <= MAX_SKILL_WORDS && !NOT_A_SKILL.matcher(item).find();
     }
 
     /** "english (native)" → "English (Native)". */
