@@ -16,14 +16,16 @@ record Conversation(String id, String docType, List<String> turns, JsonNode expe
     static final String COVER_LETTER = "cover_letter";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> CV_FILES = List.of("cv-conversations-1.json", "cv-conversations-2.json");
-    private static final String COVER_LETTER_FILE = "cover-letter-conversations.json";
+    private static final List<String> CV_FILES = List.of("cv-conversations-1.json", "cv-conversations-2.json",
+            "cv-conversations-3.json");
+    private static final List<String> COVER_LETTER_FILES = List.of("cover-letter-conversations.json",
+            "cover-letter-conversations-2.json");
 
     /** The whole corpus under {@code src/test/resources/eval/}: every CV conversation, then every cover letter. */
     static List<Conversation> corpus() {
         List<Conversation> all = new ArrayList<>();
         CV_FILES.forEach(file -> all.addAll(read(file, CV)));
-        all.addAll(read(COVER_LETTER_FILE, COVER_LETTER));
+        COVER_LETTER_FILES.forEach(file -> all.addAll(read(file, COVER_LETTER)));
         return all;
     }
 
