@@ -20,7 +20,7 @@ final class CoverLetterTurn {
     private static final String KIND = "\\s+(?:position|role|job|opening|vacancy)";
     private static final Pattern POSITION_AFTER_COMPANY = Patterns.compile("\\bapplying to\\s+" + Patterns.PROPER
             + "\\s+for\\s+(?:the |a |an )?(" + Patterns.PHRASE + ")" + KIND);
-    private static final Pattern POSITION = Patterns.compile("\\b(?:applying|apply|application|interested) (?:for|to|in) "
+    private static final Pattern POSITION = Patterns.compile("\\b(?:applying|apply|application|interested|(?:cover )?letter) (?:for|to|in) "
             + "(?:the |a |an )?(" + Patterns.PHRASE + ")" + KIND);
     private static final Pattern POSITION_EXPLICIT = Patterns.compile("\\b(?:the )?(?:position|role|job)(?: title)?\\s*(?:is\\b|:)"
             + "\\s*(?:a |an |the )?(" + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
@@ -28,7 +28,7 @@ final class CoverLetterTurn {
             + "[Cc]ompany (?:is|name is|:)|[Aa]pplying to|[Aa]pply to|[Cc]ompany:)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
     private static final Pattern COMPANY_AFTER_POSITION = Patterns.cased("^\\s+(?:at|with)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
     private static final Pattern ADDRESS = Patterns.compile("\\b(?:address is|address:|located at|based at)\\s+(.+?)" + END);
-    private static final Pattern RECIPIENT = Patterns.cased("\\b(?:[Hh]iring manager is|[Aa]ddress(?:ed)? (?:it |the letter )?to|[Rr]ecipient is|"
+    private static final Pattern RECIPIENT = Patterns.cased("\\b(?:[Hh]iring manager is|(?:should go|goes|is going) to|[Aa]ddress(?:ed)? (?:it |the letter )?to|[Rr]ecipient is|"
             + "[Ss]end it to|[Ww]rite to|[Dd]ear)\\s+(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(" + Patterns.NAME + ")(?:,\\s*(?:the\\s+)?("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");
 

@@ -19,6 +19,8 @@ final class ExperienceExtractor {
 
     /** Where one sentence holds two jobs: "… since 2018, and before that I was …". */
     private static final Pattern CLAUSE_BREAK = Patterns.compile(",?\\s+(?:and\\s+)?(?:before that|previously|after that|prior to that)\\b,?|;\\s*");
+    /** Dates said of the job just talked about: "been there since Feb 2022", "I joined them in 2019". */
+    private static final Pattern THERE = Patterns.compile("\\b(?:been there|there since|there from|joined them|with them since)\\b");
     private static final Pattern BULLET = Patterns.compile("^(?:[-•*]\\s*|(?:I\\s+(?:also\\s+)?)?(?=(?:led|built|developed|managed|"
             + "designed|created|implemented|improved|increased|reduced|launched|delivered|drove|mentored|automated|"
             + "optimized|optimised|migrated|architected|spearheaded|owned|ran|grew|cut|saved|wrote|deployed|introduced|"
@@ -34,10 +36,17 @@ final class ExperienceExtractor {
     void extract(String message, JsonNode data, ObjectNode patch) {
         List<ObjectNode> jobs = new ArrayList<>();
         List<String> bullets = new ArrayList<>();
+        ObjectNode previous = lastJob(data);
         for (String sentence : clauses(message)) {
             ObjectNode job = JobParser.parse(sentence);
-            if (job != null) {
+            if (job == null && previous != null && THERE.matcher(sentence).find()) {
+                JobDates.fill(sentence, previous);
+                if (!jobs.contains(previous)) {
+                    jobs.add(previous);
+                }
+            } else if (job != null) {
                 jobs.add(job);
+                previous = job;
                 Matcher clause = CLAUSE_BULLET.matcher(sentence);
                 if (clause.find() && BULLET.matcher(clause.group(1)).matches()) {
                     job.withArray("description_bullets").add(Text.bullet(clause.group(1)));

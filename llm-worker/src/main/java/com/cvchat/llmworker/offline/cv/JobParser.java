@@ -16,7 +16,7 @@ final class JobParser {
 
     private static final String WORD = "[\\p{L}][\\w/&+#.'’-]*";
     private static final String NOT_TITLE = "(?!(?:a|an|the|as|i|was|am|is|are|been|have|has|had|be|my|and|then|before|"
-            + "that|currently|now|also|still|since|from|worked|working|work|joined|spent|years?)\\b)";
+            + "that|currently|now|also|still|since|from|worked|work|joined|spent|years?)\\b)";
     private static final String TITLE = "((?:" + NOT_TITLE + WORD + "\\s+){0,4}?" + NOT_TITLE + WORD + ")";
     private static final String TITLE_END = "(?=\\s+(?:from|since|in|between|for|until|where|and)\\b|[,;.!?)]|$)";
     private static final Pattern COMPANY_FIRST = Patterns.compile("\\b(at|for|with|joined)\\s+(" + Patterns.PROPER + "),?\\s+"
@@ -24,6 +24,8 @@ final class JobParser {
             + TITLE + TITLE_END);
     private static final Pattern TITLE_FIRST = Patterns.compile("(?:^|\\b(?:a|an|the|as|am|was|is|been|I'm|I’m)\\s+|[,:;(]\\s*)"
             + TITLE + "\\s+(?:at|with)\\s+(" + Patterns.PROPER + ")");
+    private static final Pattern TITLE_COMMA_COMPANY = Patterns.compile("^" + TITLE + ",\\s*(" + Patterns.PROPER + ")\\s*[,(-]\\s*(?="
+            + Dates.DATE + ")");
     private static final Pattern TITLE_ONLY = Patterns.compile("\\bI(?:'m|’m| am|'ve been|’ve been| have been)\\s+(?:a|an)\\s+"
             + TITLE + "\\s+(?=since|from)");
     private static final Pattern TEACH = Patterns.compile("\\bI teach\\s+(" + WORD + ")\\s+at\\s+(" + Patterns.PROPER + ")");
@@ -56,10 +58,12 @@ final class JobParser {
                 return m.group(1).equalsIgnoreCase("joined") ? job.put("joined", true) : job;
             }
         }
-        m = TITLE_FIRST.matcher(clause);
-        while (m.find()) {
-            if (Patterns.isRole(m.group(1)) && real(m.group(2))) {
-                return job(m.group(1), m.group(2), clause, m.end(2));
+        for (Pattern pattern : new Pattern[]{TITLE_FIRST, TITLE_COMMA_COMPANY}) {
+            m = pattern.matcher(clause);
+            while (m.find()) {
+                if (Patterns.isRole(m.group(1)) && real(m.group(2)) && !studying(m.group(1))) {
+                    return job(m.group(1), m.group(2), clause, m.end(2));
+                }
             }
         }
         m = TEACH.matcher(clause);
@@ -84,6 +88,11 @@ final class JobParser {
             }
         }
         return job;
+    }
+
+    /** "a computer science student at TU Berlin" is a place of study, not a job ("Working Student" is one). */
+    private static boolean studying(String title) {
+        return title.matches("(?i).*\\bstudent") && !title.matches("(?i)working student");
     }
 
     /** A company name is not a number ("a developer with 5 years …") nor a date. */

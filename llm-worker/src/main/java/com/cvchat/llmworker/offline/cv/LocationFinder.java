@@ -15,6 +15,7 @@ final class LocationFinder {
             + "(?:\\s+(?:based|living|located))?\\s+in|\\b(?:[Bb]ased|[Ll]ive|[Ll]iving|[Ll]ocated|[Rr]esid(?:e|ing)|"
             + "[Rr]elocated|[Mm]oved)\\s+(?:in|to)|\\b[Mm]y location is|\\b[Ll]ocation:|\\b[Ii](?:'m|’m| am) from|"
             + "\\b[Ll]ive in)\\s+(" + Patterns.PLACE + ")");
+    private static final Pattern BASED = Patterns.cased("\\b[Ii](?:'m|’m| am)\\s+(" + Patterns.PLACE + ")[- ]based\\b");
     private static final String SENTENCE_END = "(?=\\s*(?:[.!;]|$))";
     private static final Pattern AFTER_TITLE = Patterns.compile("\\b(?:a|an)\\s+(" + Patterns.PHRASE + ")\\s+(?:in|from)\\s+("
             + Patterns.PLACE + ")" + SENTENCE_END);
@@ -30,6 +31,10 @@ final class LocationFinder {
         Matcher said = SAID.matcher(message);
         if (said.find()) {
             return Optional.of(Text.clean(said.group(1)));
+        }
+        Matcher based = BASED.matcher(message);
+        if (based.find()) {
+            return Optional.of(Text.clean(based.group(1)));
         }
         for (Pattern pattern : new Pattern[]{AFTER_TITLE, AFTER_NAME_AND_TITLE}) {
             Matcher m = pattern.matcher(message);

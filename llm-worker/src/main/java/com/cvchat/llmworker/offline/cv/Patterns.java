@@ -18,7 +18,7 @@ final class Patterns {
      * words of a script without Latin letters ("王伟", "박지우").
      */
     static final String NAME = "(?-i:" + CAPITALISED_NAME + "(?:\\s*\\(\\s*" + OTHER_SCRIPT_NAME + "\\s*\\)|\\s+/\\s+"
-            + OTHER_SCRIPT_NAME + ")?|" + OTHER_SCRIPT_NAME + ")";
+            + OTHER_SCRIPT_NAME + ")?|" + OTHER_SCRIPT_NAME + "(?:\\s*\\(\\s*" + CAPITALISED_NAME + "\\s*\\))?)";
     /** A proper name (company, institution, place): capitalised words, allowing "of", "&", "+", "and" inside. */
     static final String PROPER = "(?-i:[\\p{Lu}\\p{N}][\\w&'’-]*(?:\\.[\\w&'’-]+)*(?:\\s+(?:(?:of|the|and|for|de|&|\\+)\\s+)?"
             + "[\\p{Lu}\\p{N}][\\w&'’-]*(?:\\.[\\w&'’-]+)*)*)";
@@ -38,7 +38,13 @@ final class Patterns {
             "therapist", "practitioner", "associate", "apprentice", "surgeon", "dentist", "paralegal", "attorney",
             "solicitor", "barrister", "nanny", "caregiver", "driver", "courier", "buyer", "merchandiser", "psychologist", "auditor", "recruiter", "planner", "supervisor", "vp", "cto", "ceo", "cfo",
             "coo", "cio", "clerk", "tester", "trainer", "mechanic", "electrician", "pilot",
-            "translator", "journalist", "secretary", "cashier", "operator", "sre", "devops", "partner");
+            "translator", "interpreter", "geologist", "generalist", "biologist", "chemist", "physicist", "receptionist",
+            "cook", "baker", "waiter", "waitress", "barista", "bartender", "cleaner", "carpenter", "plumber", "welder",
+            "farmer", "paramedic", "midwife", "veterinarian", "optician", "dietitian", "nutritionist", "librarian",
+            "curator", "musician", "actor", "dancer", "singer", "composer", "author", "illustrator", "animator", "tutor",
+            "instructor", "coach", "counselor", "counsellor", "worker", "inspector", "surveyor", "underwriter",
+            "actuary", "banker", "broker", "trader", "bookkeeper", "controller", "treasurer", "hygienist",
+            "radiographer", "optometrist", "journalist", "secretary", "cashier", "operator", "sre", "devops", "partner");
 
     private Patterns() {
     }

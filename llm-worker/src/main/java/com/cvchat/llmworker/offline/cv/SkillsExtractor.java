@@ -22,8 +22,9 @@ final class SkillsExtractor {
     private static final List<Rule> RULES = List.of(
             new Rule("core_competencies", Patterns.compile("\\b(?:my (?:key |core |main |top )?(?:skills|strengths|competencies)"
                     + " (?:include|are)|(?:core )?competencies(?: include| are|:)|(?:key |core )?skills(?: include| are|:)|"
-                    + "I(?:'m| am) (?:skilled|experienced|strong) (?:in|at)|expertise in|I speciali[sz]e in|I'm good at|I am good at)" + REST)),
+                    + "I(?:'m| am) (?:skilled|experienced|strong) (?:in|at)|expertise in|I speciali[sz]e in|I(?:'m|’m| am) (?:pretty |really |very )?good at)" + REST)),
             new Rule("software_proficiency", Patterns.compile("\\b(?:I (?:use|work with|code in|program in|know)|"
+                    + "I(?:'m|’m| am) (?:pretty |really |very )?good with|"
                     + "I(?:'m| am) proficient (?:in|with)|proficient (?:in|with)|(?:tools|software|technologies|"
                     + "programming languages|tech stack)(?: I use)?(?: include| are|:))" + REST)),
             new Rule("language_fluency", Patterns.compile("\\b(?:I speak|(?:spoken )?languages(?: I speak)?(?: include| are|:))" + REST)),
@@ -58,12 +59,17 @@ final class SkillsExtractor {
 
     private static List<String> items(String list, String text) {
         List<String> items = Text.list(text.replaceAll("(?i)\\s+certifications?$", "")).stream()
-                .filter(item -> plausible(item) && (list.equals("certifications") || !Patterns.isRole(item))).toList();
+                .filter(item -> plausible(item) && (list.equals("certifications") || !isRoleWord(item))).toList();
         return switch (list) {
             case "language_fluency" -> items.stream().map(SkillsExtractor::language).toList();
             case "certifications" -> items.stream().map(i -> i.replaceAll("(?i)\\s+certifi(?:cation|cate)s?$", "")).toList();
             default -> items;
         };
+    }
+
+    /** "Engineer" alone is a fragment of a job title; "Adobe Illustrator" is software. */
+    private static boolean isRoleWord(String item) {
+        return !item.contains(" ") && Patterns.isRole(item);
     }
 
     private static boolean plausible(String item) {
