@@ -45,7 +45,7 @@ final class CoverLetterTurn {
         LetterText.add(message, new Facts(data, patch), new Facts(data, patch).bringsNews(), patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("patch", patch);
-        answer.put("message", reply(new Facts(data, patch)));
+        answer.put("message", LetterReply.reply(new Facts(data, patch)));
         return answer;
     }
 
@@ -92,23 +92,5 @@ final class CoverLetterTurn {
             return "body_paragraphs";
         }
         return facts.has("/closing") ? "done" : "closing";
-    }
-
-    private static String reply(Facts facts) {
-        String ack = facts.patch().isEmpty() ? "Thanks! I couldn't pick out new details from that. " : "Thanks, I've noted that. ";
-        return ack + switch (nextTopic(facts)) {
-            case "personal_info" -> facts.has("/personal_info/full_name")
-                    ? "What email address should the letter show?"
-                    : "Let's write your cover letter. What is your full name and email address?";
-            case "position" -> "Which position are you applying for, and at which company? If you know the hiring "
-                    + "manager's name, tell me too.";
-            case "opening" -> "How would you like to open the letter? Tell me in a sentence or two why you are "
-                    + "excited about this role.";
-            case "body_paragraphs" -> "Now the body: what experience and achievements make you a great fit? "
-                    + "Each message becomes a paragraph.";
-            case "closing" -> "How would you like to close the letter?";
-            default -> "Your cover letter has everything it needs and can be finalized. You can still add "
-                    + "paragraphs with \"Paragraph: ...\".";
-        };
     }
 }

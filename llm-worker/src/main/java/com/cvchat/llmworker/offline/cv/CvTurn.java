@@ -4,6 +4,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,10 @@ final class CvTurn {
         currentTitle(data, patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("patch", patch);
-        answer.put("message", CvQuestions.reply(new Facts(data, patch)));
+        Optional<ObjectNode> removal = patch.isEmpty() ? Removal.asked(message, data) : Optional.empty();
+        removal.ifPresent(entry -> answer.putArray("remove").add(entry));
+        answer.put("message", removal.map(Removal::reply).map(text -> text + CvQuestions.question(new Facts(data, patch)))
+                .orElseGet(() -> CvQuestions.reply(new Facts(data, patch))));
         return answer;
     }
 

@@ -87,7 +87,7 @@ class DeterministicCvTurnTest {
             assertThat(patch.isEmpty()).as(sentence + " → " + patch).isTrue();
         }
         assertThat(answer("hello there", JSON.createObjectNode()).path("message").asString())
-                .startsWith("Thanks! I couldn't pick out new details from that.");
+                .startsWith("I couldn't find CV details in that. A sentence like this works: \"I'm Maria Lopez, a Product Manager.\"");
     }
 
     @Test
