@@ -46,6 +46,10 @@ final class Patterns {
             "actuary", "banker", "broker", "trader", "bookkeeper", "controller", "treasurer", "hygienist",
             "radiographer", "optometrist", "journalist", "secretary", "cashier", "operator", "sre", "devops", "partner");
 
+    /** A trait, not a job: "hard worker", "quick learner", "big fan". */
+    private static final Pattern TRAIT = compile("(?:hard|quick|fast|good|great|keen|avid|big|huge|team)\\s+"
+            + "(?:worker|learner|reader|driver|cook|fan|player|thinker|communicator)");
+
     private Patterns() {
     }
 
@@ -61,6 +65,9 @@ final class Patterns {
 
     /** True when the last word of {@code phrase} names a role ("Senior Data Scientist", "Product Owner"). */
     static boolean isRole(String phrase) {
+        if (TRAIT.matcher(phrase.trim()).matches()) {
+            return false;
+        }
         String[] words = phrase.trim().toLowerCase(Locale.ROOT).split("\\s+");
         return words.length > 0 && ROLE_WORDS.contains(words[words.length - 1].replaceAll("[^a-z]", ""));
     }
