@@ -1,6 +1,8 @@
 package com.cvchat.cvbuilder.document.render;
 
 import com.cvchat.cvbuilder.document.CvDataMother;
+import com.cvchat.cvbuilder.document.jsonresume.JsonResumeMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NamesInEveryScriptTest {
 
+    private static final RenderPool POOL = new RenderPool(2, 8, java.time.Duration.ofSeconds(60));
+    private static final HtmlRenderer HTML = new HtmlRenderer();
+    private static final DocumentExporter EXPORTER = new DocumentExporter(HTML, new PdfRenderer(HTML), new DocxRenderer(),
+            new JsonResumeMapper(), POOL);
+
+    @AfterAll
+    static void stop() {
+        POOL.stop();
+    }
+
     private static RenderRequest cvOf(String name) {
         return new RenderRequest(DocumentKind.CV, "default", "My CV", CvDataMother.cv(name, "Engineer", "Acme", "BSc", "University"));
     }
@@ -26,9 +38,9 @@ class NamesInEveryScriptTest {
             "Omar Khalil (عمر خليل)", "Rahul Sharma (राहुल शर्मा)"})
     void shouldKeepTheNameAsWrittenInDocxHtmlAndJsonResume(String name) {
         RenderRequest request = cvOf(name);
-        for (String text : List.of(Extract.docxText(DocumentRenderingTest.EXPORTER.export(ExportFormat.DOCX, request)),
-                new String(DocumentRenderingTest.EXPORTER.export(ExportFormat.HTML, request), StandardCharsets.UTF_8),
-                new String(DocumentRenderingTest.EXPORTER.export(ExportFormat.JSON_RESUME, request), StandardCharsets.UTF_8))) {
+        for (String text : List.of(Extract.docxText(EXPORTER.export(ExportFormat.DOCX, request)),
+                new String(EXPORTER.export(ExportFormat.HTML, request), StandardCharsets.UTF_8),
+                new String(EXPORTER.export(ExportFormat.JSON_RESUME, request), StandardCharsets.UTF_8))) {
             assertThat(text).contains(name);
         }
     }
@@ -36,7 +48,7 @@ class NamesInEveryScriptTest {
     @ParameterizedTest
     @ValueSource(strings = {"Ivan Petrov (Иван Петров)", "佐藤 花子 (Hanako Sato)"})
     void shouldDrawTheNameWithTheEmbeddedFontsInThePdf(String name) {
-        String pdf = Extract.pdfText(DocumentRenderingTest.EXPORTER.export(ExportFormat.PDF, cvOf(name)));
+        String pdf = Extract.pdfText(EXPORTER.export(ExportFormat.PDF, cvOf(name)));
 
         assertThat(pdf.replaceAll("\\s+", " ")).contains(name).doesNotContain("#");
     }
