@@ -115,7 +115,7 @@ class LlmWorkerApplicationIT {
                 .containsExactlyElementsOf(LongStream.range(0, chunks.size()).boxed().toList());
         assertThat(chunks).hasSizeGreaterThan(5).allSatisfy(chunk -> assertThat(chunk.origin()).isEqualTo("chat"));
         assertThat(completed.text()).isEqualTo(String.join("", chunks.stream().map(LlmChunk::text).toList()))
-                .contains("cv summary");
+                .contains("CV summary");
         assertThat(completed.chunkCount()).isEqualTo(chunks.size());
         assertThat(completed.provider()).isEqualTo("offline");
         assertThat(completed.origin()).isEqualTo("chat");
@@ -164,7 +164,7 @@ class LlmWorkerApplicationIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> responses.terminals(request.requestId()).size() == 1);
         LlmCompleted completed = (LlmCompleted) responses.terminals(request.requestId()).getFirst();
-        assertThat(completed.text()).isEqualTo("Please help me prepare").doesNotContain("\"");
+        assertThat(completed.text()).isEqualTo("Preparing for a job interview").doesNotContain("\"");
     }
 
     @Test

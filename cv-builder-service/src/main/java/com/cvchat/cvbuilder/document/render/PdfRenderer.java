@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * HTML to PDF with openhtmltopdf (PDFBox). The fonts are embedded (subset) from the classpath, so the PDF shows the
  * same glyphs everywhere: DejaVu Sans / Serif (Latin with accents, Greek, Cyrillic, Armenian, Georgian, Hebrew …)
- * and Droid Sans Fallback for Chinese, Japanese and Korean, used glyph by glyph when DejaVu has none.
+ * and Droid Sans Fallback for Chinese and Japanese, used glyph by glyph when DejaVu has none. Not covered: Hangul and
+ * Devanagari (no glyphs), right-to-left layout of Hebrew and Arabic (see DOCUMENTS.md, Rendering).
  */
 @Component
 public class PdfRenderer {

@@ -4,7 +4,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,18 +17,20 @@ import java.util.regex.Pattern;
 final class CoverLetterTurn {
 
     private static final String END = "\\s*(?:[.!?](?:\\s|$)|$)";
-    private static final Pattern POSITION = Patterns.compile("\\b(?:applying|apply|application) (?:for|to) (?:the |a |an )?("
-            + Patterns.PHRASE + ")\\s+(?:position|role|job|opening|vacancy)");
-    private static final Pattern POSITION_EXPLICIT = Patterns.compile("\\b(?:the )?(?:position|role|job)(?: title)? (?:is|:)\\s+(?:a |an |the )?("
-            + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
-    private static final Pattern COMPANY = Pattern.compile("\\b(?:(?:[Pp]osition|[Rr]ole|[Jj]ob|[Oo]pening|[Vv]acancy) (?:at|with)|"
-            + "[Cc]ompany (?:is|name is|:)|[Aa]pplying to|[Aa]pply to|[Cc]ompany:)\\s+(" + Patterns.PROPER + ")");
+    private static final String KIND = "\\s+(?:position|role|job|opening|vacancy)";
+    private static final Pattern POSITION_AFTER_COMPANY = Patterns.compile("\\bapplying to\\s+" + Patterns.PROPER
+            + "\\s+for\\s+(?:the |a |an )?(" + Patterns.PHRASE + ")" + KIND);
+    private static final Pattern POSITION = Patterns.compile("\\b(?:applying|apply|application|interested|(?:cover )?letter) (?:for|to|in) "
+            + "(?:the |a |an )?(" + Patterns.PHRASE + ")" + KIND);
+    private static final Pattern POSITION_EXPLICIT = Patterns.compile("\\b(?:the )?(?:position|role|job)(?: title)?\\s*(?:is\\b|:)"
+            + "\\s*(?:a |an |the )?(" + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
+    private static final Pattern COMPANY = Patterns.cased("\\b(?:(?:[Pp]osition|[Rr]ole|[Jj]ob|[Oo]pening|[Vv]acancy) (?:at|with)|"
+            + "[Cc]ompany (?:is|name is|:)|[Aa]pplying to|[Aa]pply to|[Cc]ompany:)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
+    private static final Pattern COMPANY_AFTER_POSITION = Patterns.cased("^\\s+(?:at|with)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
     private static final Pattern ADDRESS = Patterns.compile("\\b(?:address is|address:|located at|based at)\\s+(.+?)" + END);
-    private static final Pattern RECIPIENT = Pattern.compile("\\b(?:[Hh]iring manager is|[Aa]ddressed to|[Rr]ecipient is|"
+    private static final Pattern RECIPIENT = Patterns.cased("\\b(?:[Hh]iring manager is|(?:should go|goes|is going) to|[Aa]ddress(?:ed)? (?:it |the letter )?to|[Rr]ecipient is|"
             + "[Ss]end it to|[Ww]rite to|[Dd]ear)\\s+(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?(" + Patterns.NAME + ")(?:,\\s*(?:the\\s+)?("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");
-    private static final Pattern MARKED = Patterns.compile("\\b(opening|body|paragraph|closing)(?: paragraph)?:\\s*(.+)$");
-    private static final int MIN_TEXT_WORDS = 5;
 
     private final PersonalInfoExtractor personal = new PersonalInfoExtractor();
 
@@ -41,23 +42,27 @@ final class CoverLetterTurn {
             patch.set("personal_info", info);
         }
         facts(message, patch);
-        letterText(message, data, patch);
+        LetterText.add(message, new Facts(data, patch), new Facts(data, patch).bringsNews(), patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("patch", patch);
-        answer.put("message", reply(new Facts(data, patch)));
+        answer.put("message", LetterReply.reply(new Facts(data, patch)));
         return answer;
     }
 
     private static void facts(String message, ObjectNode patch) {
-        Matcher position = POSITION.matcher(message);
-        Matcher explicit = POSITION_EXPLICIT.matcher(message);
-        if (position.find()) {
-            patch.put("position", Text.titleCase(position.group(1)));
-        } else if (explicit.find()) {
-            patch.put("position", Text.titleCase(explicit.group(1)));
+        for (Pattern pattern : new Pattern[]{POSITION_AFTER_COMPANY, POSITION, POSITION_EXPLICIT}) {
+            Matcher position = pattern.matcher(message);
+            if (position.find()) {
+                patch.put("position", Text.titleCase(position.group(1)));
+                Matcher after = COMPANY_AFTER_POSITION.matcher(message.substring(position.end()));
+                if (after.find()) {
+                    patch.withObject("company").put("name", Text.clean(after.group(1)));
+                }
+                break;
+            }
         }
         Matcher company = COMPANY.matcher(message);
-        if (company.find()) {
+        if (!patch.has("company") && company.find()) {
             patch.withObject("company").put("name", Text.clean(company.group(1)));
         }
         Matcher address = ADDRESS.matcher(message);
@@ -70,28 +75,6 @@ final class CoverLetterTurn {
             if (recipient.group(2) != null) {
                 to.put("title", Text.titleCase(recipient.group(2)));
             }
-        }
-    }
-
-    /** The letter's own words: marked ("Closing: …"), or the answer to the section just asked for. */
-    private static void letterText(String message, JsonNode data, ObjectNode patch) {
-        Matcher marked = MARKED.matcher(message.trim());
-        String section;
-        String text;
-        if (marked.find()) {
-            section = marked.group(1).toLowerCase(Locale.ROOT);
-            text = marked.group(2);
-        } else if (patch.isEmpty() && message.trim().split("\\s+").length >= MIN_TEXT_WORDS) {
-            section = nextTopic(new Facts(data, patch));
-            text = message;
-        } else {
-            return;
-        }
-        switch (section) {
-            case "opening" -> patch.put("opening", text.trim());
-            case "body", "paragraph", "body_paragraphs" -> patch.withArray("body_paragraphs").add(text.trim());
-            case "closing" -> patch.put("closing", text.trim());
-            default -> { }
         }
     }
 
@@ -109,23 +92,5 @@ final class CoverLetterTurn {
             return "body_paragraphs";
         }
         return facts.has("/closing") ? "done" : "closing";
-    }
-
-    private static String reply(Facts facts) {
-        String ack = facts.patch().isEmpty() ? "Thanks! I couldn't pick out new details from that. " : "Thanks, I've noted that. ";
-        return ack + switch (nextTopic(facts)) {
-            case "personal_info" -> facts.has("/personal_info/full_name")
-                    ? "What email address should the letter show?"
-                    : "Let's write your cover letter. What is your full name and email address?";
-            case "position" -> "Which position are you applying for, and at which company? If you know the hiring "
-                    + "manager's name, tell me too.";
-            case "opening" -> "How would you like to open the letter? Tell me in a sentence or two why you are "
-                    + "excited about this role.";
-            case "body_paragraphs" -> "Now the body: what experience and achievements make you a great fit? "
-                    + "Each message becomes a paragraph.";
-            case "closing" -> "How would you like to close the letter?";
-            default -> "Your cover letter has everything it needs and can be finalized. You can still add "
-                    + "paragraphs with \"Paragraph: ...\".";
-        };
     }
 }

@@ -42,44 +42,14 @@ final class CvQuestions {
     }
 
     static String reply(Facts facts) {
-        return acknowledgement(facts) + question(facts);
-    }
-
-    private static String acknowledgement(Facts facts) {
-        if (facts.added("/personal_info/full_name") && !facts.had("/personal_info/full_name")) {
-            return "Great to meet you, " + facts.text("/personal_info/full_name").split("\\s+")[0]
-                    + "! I'd love to help you create your CV. ";
-        }
         boolean contactAdded = facts.added("/personal_info/email") || facts.added("/personal_info/phone")
                 || facts.added("/personal_info/location");
-        if (contactAdded && contactMissing(facts).isEmpty() && !contactMissing(new Facts(facts.data(), facts.data())).isEmpty()) {
-            return "Perfect! I have your contact details. ";
-        }
-        if (facts.added("/experience")) {
-            return "Thanks, I've added that to your experience. ";
-        }
-        if (facts.added("/education")) {
-            return "Great, I've noted your education. ";
-        }
-        if (facts.added("/skills")) {
-            return "Thanks, I've added those skills. ";
-        }
-        if (facts.added("/key_projects_achievements")) {
-            return "That sounds like a great project. ";
-        }
-        if (facts.added("/awards_and_recognitions")) {
-            return "Congratulations, I've added that. ";
-        }
-        if (facts.added("/summary")) {
-            return "Thanks, that makes a strong summary. ";
-        }
-        if (!facts.patch().isEmpty()) {
-            return "Got it, I've updated your details. ";
-        }
-        return "Thanks! I couldn't pick out new details from that. ";
+        boolean contactCompleted = contactAdded && contactMissing(facts).isEmpty()
+                && !contactMissing(new Facts(facts.data(), facts.data())).isEmpty();
+        return CvReply.acknowledgement(facts, contactCompleted) + question(facts);
     }
 
-    private static String question(Facts facts) {
+    static String question(Facts facts) {
         return switch (nextTopic(facts)) {
             case "name" -> facts.has("/personal_info/title") ? "Could you tell me your full name?"
                     : "Could you tell me your full name and your current job title?";

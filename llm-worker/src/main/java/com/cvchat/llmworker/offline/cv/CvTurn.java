@@ -4,14 +4,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The offline CV turn: every extractor over the message, then the reply. */
 final class CvTurn {
 
-    private static final Pattern SUMMARY = Pattern.compile("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|summary:|"
-            + "about me:|profile:|in summary,|in short,)\\s+(.+)$");
+    private static final Pattern SUMMARY = Patterns.cased("(?is)\\b(?:my (?:professional )?summary(?: is)?:?|(?:here is|here's) my summary:?|"
+            + "(?:a )?(?:short |brief )?summary(?: of me| about me)?:|about me:|profile:|(?:in summary|in short|in brief|in a nutshell|to sum up|to summari[sz]e|briefly)[,:])"
+            + "\\s+(.+)$");
     private static final int MIN_SUMMARY_WORDS = 6;
 
     private final PersonalInfoExtractor personal = new PersonalInfoExtractor();
@@ -32,10 +34,35 @@ final class CvTurn {
         skills.extract(message, patch);
         achievements.extract(message, patch);
         summary(message, data, patch);
+        currentTitle(data, patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("patch", patch);
-        answer.put("message", CvQuestions.reply(new Facts(data, patch)));
+        Optional<ObjectNode> removal = patch.isEmpty() ? Removal.asked(message, data) : Optional.empty();
+        removal.ifPresent(entry -> answer.putArray("remove").add(entry));
+        answer.put("message", removal.map(Removal::reply).map(text -> text + CvQuestions.question(new Facts(data, patch)))
+                .orElseGet(() -> CvQuestions.reply(new Facts(data, patch))));
         return answer;
+    }
+
+    /**
+     * The title of the job held now becomes the CV's title when there is none yet, or when it only adds to it
+     * ("Geologist" → "Senior Geologist"); a title the user gave is never replaced by a different one.
+     */
+    private static void currentTitle(JsonNode data, ObjectNode patch) {
+        Facts facts = new Facts(data, patch);
+        if (facts.added("/personal_info/title")) {
+            return;
+        }
+        String known = facts.text("/personal_info/title").toLowerCase(java.util.Locale.ROOT);
+        for (JsonNode job : patch.path("experience")) {
+            String title = job.path("title").asString("");
+            boolean current = "Present".equals(job.path("end_date").asString(""));
+            if (current && !title.isEmpty() && (known.isEmpty()
+                    || (title.length() > known.length() && title.toLowerCase(java.util.Locale.ROOT).endsWith(" " + known)))) {
+                patch.withObject("personal_info").put("title", title);
+                return;
+            }
+        }
     }
 
     /** An explicit summary, or a free-text answer to the summary question. */

@@ -22,10 +22,10 @@ final class Dates {
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
 
-    private static final Pattern MONTH_NAME = Pattern.compile("([a-z]{3})[a-z]*\\.?,?\\s+(?:of\\s+)?(\\d{4})");
-    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{4})");
-    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[/.-](\\d{1,2})");
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern MONTH_NAME = Patterns.cased("([a-z]{3})[a-z]*\\.?,?\\s+(?:of\\s+)?(\\d{4})");
+    private static final Pattern MONTH_YEAR = Patterns.cased("(\\d{1,2})[/.-](\\d{4})");
+    private static final Pattern YEAR_MONTH = Patterns.cased("(\\d{4})[/.-](\\d{1,2})");
+    private static final Pattern YEAR = Patterns.cased("(\\d{4})");
 
     private Dates() {
     }

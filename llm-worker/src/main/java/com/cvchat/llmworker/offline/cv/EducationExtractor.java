@@ -14,20 +14,25 @@ import java.util.regex.Pattern;
  */
 final class EducationExtractor {
 
-    private static final String DEGREE = "((?i:bachelor(?:'s|’s|s)?|master(?:'s|’s|s)?|doctorate|associate(?:'s|’s)?|"
-            + "high school diploma|diploma)(?:\\s+(?i:degree))?(?:\\s+(?i:of)\\s+(?i:science|arts|engineering|"
-            + "business administration|fine arts|laws))?|B\\.?Sc\\.?|M\\.?Sc\\.?|B\\.?A\\.|M\\.?A\\.|"
+    private static final String DEGREE = "((?i:(?:bachelor|master|doctor)(?:'s|’s|s)?(?:\\s+degree)?(?:\\s+of\\s+(?-i:\\p{Lu}\\w+"
+            + "(?:\\s+\\p{Lu}\\w+){0,2}))?|(?:bachelor|master)(?:'s|’s|s)?(?:\\s+degree)?(?:\\s+of\\s+(?:science|arts|"
+            + "engineering|business administration|fine arts|laws))?|doctorate|associate(?:'s|’s)(?:\\s+degree)?|associate degree|"
+            + "high school diploma|diploma|nvq level \\d|hnd|pgce)|B\\.?Sc\\.?|M\\.?Sc\\.?|B\\.?A\\.|M\\.?A\\.|"
             // two-letter degrees are also US states ("Boston, MA"): not after a comma, and only before "in/of <field>" or "degree"
             + "(?<!,\\s)(?:BA|MA|BS|MS)(?=\\s+(?:in|of)\\s+[A-Za-z]|\\s+degree\\b)|"
-            + "B\\.S\\.|M\\.S\\.|MBA|Ph\\.?D\\.?|B\\.?Eng\\.?|M\\.?Eng\\.?|(?i:phd|mba|bsc|msc))";
-    private static final Pattern DEGREE_FIELD = Pattern.compile("\\b" + DEGREE + "(?![\\w])(?:\\s+(?:degree\\s+)?(?:in|of)\\s+("
+            + "B\\.S\\.|M\\.S\\.|MBA|Ph\\.?D\\.?|B\\.?Eng\\.?|M\\.?Eng\\.?|B\\.?Tech|M\\.?Tech|LL\\.?B|LL\\.?M|"
+            + "MPhil|BBA|BCom|(?i:phd|mba|bsc|msc|btech|mtech)|\\p{Lu}\\w+ degree)";
+    private static final Pattern DEGREE_FIELD = Patterns.cased("\\b" + DEGREE + "(?![\\w])(?:\\s+(?:degree\\s+)?(?:in|of)\\s+("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END + ")?");
-    private static final Pattern INSTITUTION = Pattern.compile("\\b(?:from|at)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
-    private static final Pattern INSTITUTION_WORD = Pattern.compile("(" + Patterns.PROPER.replace("[A-Z0-9]", "[A-Z]")
+    private static final Pattern INSTITUTION = Patterns.cased("\\b(?:from|at)\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
+    private static final Pattern INSTITUTION_WORD = Patterns.cased("(" + Patterns.PROPER.replace("[\\p{Lu}\\p{N}]", "\\p{Lu}")
             + ")");
     private static final Pattern STUDIED = Patterns.compile("\\bI studied\\s+(" + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
     private static final Pattern GRADUATED = Patterns.compile("\\b(?:graduat(?:ed|ing|ion)|finished|completed|class of)"
             + "(?:\\s+(?:from\\s+" + Patterns.PROPER + "|in|on))*\\s+(" + Dates.DATE + ")");
+    private static final Pattern GRADUATED_FROM = Patterns.compile("\\bgraduated from\\s+(?:the\\s+)?(" + Patterns.PROPER + ")");
+    private static final Pattern LISTED_INSTITUTION = Patterns.cased("^(?:\\s+(?:in|of)\\s+[^,]+)?,\\s*(?:the\\s+)?(" + Patterns.PROPER
+            + ")\\s*(?=,|\\.|$)");
     private static final Pattern ANY_DATE = Patterns.compile("(?:\\bin\\s+|,\\s*|\\(\\s*)(" + Dates.DATE + ")");
     private static final Pattern DETAILS = Patterns.compile("\\b(with (?:first[- ]class )?honou?rs|summa cum laude|magna cum laude|"
             + "cum laude|GPA(?: of)?\\s*[\\d.]+(?:/[\\d.]+)?|thesis on [^,.;]+|distinction)");
@@ -47,7 +52,7 @@ final class EducationExtractor {
         Matcher studied = STUDIED.matcher(sentence);
         boolean hasDegree = d.find();
         if (!hasDegree && !studied.find()) {
-            return null;
+            return graduatedFrom(sentence);
         }
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         if (hasDegree) {
@@ -58,7 +63,7 @@ final class EducationExtractor {
         } else {
             item.put("field_of_study", Text.titleCase(studied.group(1)));
         }
-        institution(sentence).ifPresent(name -> item.put("institution", name));
+        institution(sentence, hasDegree ? d.end(1) : 0).ifPresent(name -> item.put("institution", name));
         graduation(sentence).ifPresent(date -> item.put("graduation_date", date));
         Matcher details = DETAILS.matcher(sentence);
         if (details.find()) {
@@ -67,7 +72,22 @@ final class EducationExtractor {
         return item.path("institution").isMissingNode() && !hasDegree ? null : item;
     }
 
-    private static Optional<String> institution(String sentence) {
+    /** "I graduated from the University of Leeds in 2016": a degree not named. */
+    private static ObjectNode graduatedFrom(String sentence) {
+        Matcher m = GRADUATED_FROM.matcher(sentence);
+        if (!m.find() || !Dates.normalize(Text.clean(m.group(1))).isEmpty()) {
+            return null;
+        }
+        ObjectNode item = JsonNodeFactory.instance.objectNode().put("institution", Text.clean(m.group(1)));
+        graduation(sentence).ifPresent(date -> item.put("graduation_date", date));
+        return item;
+    }
+
+    private static Optional<String> institution(String sentence, int degreeEnd) {
+        Matcher listed = LISTED_INSTITUTION.matcher(sentence.substring(degreeEnd));
+        if (degreeEnd > 0 && listed.find() && Dates.normalize(Text.clean(listed.group(1))).isEmpty()) {
+            return Optional.of(Text.clean(listed.group(1)));
+        }
         Matcher m = INSTITUTION.matcher(sentence);
         while (m.find()) {
             String name = Text.clean(m.group(1));
@@ -100,14 +120,18 @@ final class EducationExtractor {
 
     private static String degreeName(String written) {
         String lower = written.toLowerCase(Locale.ROOT);
-        for (String kind : new String[]{"bachelor", "master", "associate"}) {
+        for (String kind : new String[]{"bachelor", "master", "doctor", "associate"}) {
             if (lower.startsWith(kind)) {
                 int of = lower.indexOf(" of ");
                 String name = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-                return of >= 0 ? name + " of " + Text.titleCase(written.substring(of + 4)) : name + "'s";
+                if (of >= 0) {
+                    return name + " of " + Text.titleCase(written.substring(of + 4));
+                }
+                return kind.equals("doctor") ? "Doctorate" : name + "'s";
             }
         }
         return switch (lower.replace(".", "")) {
+            case "doctorate" -> "Doctorate";
             case "phd" -> "PhD";
             case "mba" -> "MBA";
             case "bsc" -> "BSc";

@@ -17,21 +17,17 @@ import java.util.regex.Pattern;
  */
 final class ExperienceExtractor {
 
-    private static final String TITLE = "((?:[A-Za-z][\\w/&+#.-]*\\s+){0,4}?[A-Za-z][\\w/&+#.-]*)";
-    private static final Pattern TITLE_AT = Pattern.compile("(?:\\b(?:a|an|the|as)\\s+|^)" + TITLE
-            + "\\s+at\\s+(" + Patterns.PROPER + ")", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AT_AS = Patterns.compile("\\b(?:at|for)\\s+(" + Patterns.PROPER + ")\\s+as\\s+(?:a\\s+|an\\s+|the\\s+)?"
-            + TITLE + "(?=\\s+(?:from|since|in|between|for|until|where|and)\\b|[,;.!?]|$)");
-    private static final Pattern RANGE = Patterns.compile("(?:from\\s+|between\\s+)?(" + Dates.DATE + ")\\s*(?:-|–|—|to|until|till|through|and)\\s*("
-            + Dates.DATE + ")");
-    private static final Pattern SINCE = Patterns.compile("\\b(?:since|starting(?: in)?|started(?: in)?|from)\\s+(" + Dates.DATE + ")");
-    private static final Pattern PRESENT = Patterns.compile("\\b(?:currently|now|I(?:'m|’m| am)\\s+(?:a|an|working)|I work|present)\\b");
-    private static final Pattern JOB_PLACE = Pattern.compile("^\\s+in\\s+(" + Patterns.PLACE + ")");
-    private static final Pattern BULLET = Pattern.compile("^(?:[-•*]\\s*|(?:I\\s+(?:also\\s+)?)?(?=(?:led|built|developed|managed|"
+    /** Where one sentence holds two jobs: "… since 2018, and before that I was …". */
+    private static final Pattern CLAUSE_BREAK = Patterns.compile(",?\\s+(?:and\\s+)?(?:before that|previously|after that|prior to that)\\b,?|;\\s*");
+    /** Dates said of the job just talked about: "been there since Feb 2022", "I joined them in 2019". */
+    private static final Pattern THERE = Patterns.compile("\\b(?:been there|there since|there from|joined them|with them since)\\b");
+    private static final Pattern BULLET = Patterns.compile("^(?:[-•*]\\s*|(?:I\\s+(?:also\\s+)?)?(?=(?:led|built|developed|managed|"
             + "designed|created|implemented|improved|increased|reduced|launched|delivered|drove|mentored|automated|"
             + "optimized|optimised|migrated|architected|spearheaded|owned|ran|grew|cut|saved|wrote|deployed|introduced|"
             + "established|coordinated|trained|analyzed|analysed|oversaw|supervised|achieved|negotiated|streamlined|"
-            + "handled|maintained|headed|shipped|scaled|boosted)\\b))(.+)$", Pattern.CASE_INSENSITIVE);
+            + "handled|maintained|headed|shipped|scaled|boosted|rewrote|redesigned|raised|organi[sz]ed|set up|founded|"
+            + "conducted|audited|hired|published|presented|taught|coached|refactored|modernized|modernised|"
+            + "secured|expanded|generated|halved|doubled|tripled|lowered|onboarded|consolidated|standardi[sz]ed)\\b))(.+)$");
     private static final Pattern CLAUSE_BULLET = Patterns.compile("(?:,\\s*|\\s)(?:where|and)\\s+I\\s+(.+)$");
     private static final Pattern RESPONSIBILITIES = Patterns.compile("\\b(?:responsibilities|achievements|duties)"
             + "(?:\\s+(?:included|include|were|are))?:?\\s+(.+)$");
@@ -40,10 +36,17 @@ final class ExperienceExtractor {
     void extract(String message, JsonNode data, ObjectNode patch) {
         List<ObjectNode> jobs = new ArrayList<>();
         List<String> bullets = new ArrayList<>();
-        for (String sentence : Text.sentences(message)) {
-            ObjectNode job = job(sentence);
-            if (job != null) {
+        ObjectNode previous = lastJob(data);
+        for (String sentence : clauses(message)) {
+            ObjectNode job = JobParser.parse(sentence);
+            if (job == null && previous != null && THERE.matcher(sentence).find()) {
+                JobDates.fill(sentence, previous);
+                if (!jobs.contains(previous)) {
+                    jobs.add(previous);
+                }
+            } else if (job != null) {
                 jobs.add(job);
+                previous = job;
                 Matcher clause = CLAUSE_BULLET.matcher(sentence);
                 if (clause.find() && BULLET.matcher(clause.group(1)).matches()) {
                     job.withArray("description_bullets").add(Text.bullet(clause.group(1)));
@@ -66,53 +69,16 @@ final class ExperienceExtractor {
         }
     }
 
-    private static ObjectNode job(String sentence) {
-        String title = null;
-        String company = null;
-        int companyEnd = -1;
-        Matcher m = AT_AS.matcher(sentence);
-        if (m.find() && Patterns.isRole(m.group(2))) {
-            company = m.group(1);
-            title = m.group(2);
-            companyEnd = m.end(1);
-        } else {
-            m = TITLE_AT.matcher(sentence);
-            while (m.find()) {
-                if (Patterns.isRole(m.group(1))) {
-                    title = m.group(1);
-                    company = m.group(2);
-                    companyEnd = m.end();
-                    break;
+    private static List<String> clauses(String message) {
+        List<String> clauses = new ArrayList<>();
+        for (String sentence : Text.sentences(message)) {
+            for (String clause : CLAUSE_BREAK.split(sentence)) {
+                if (!clause.isBlank()) {
+                    clauses.add(clause.trim());
                 }
             }
         }
-        if (title == null) {
-            return null;
-        }
-        ObjectNode job = JsonNodeFactory.instance.objectNode()
-                .put("title", Text.titleCase(title)).put("company", Text.clean(company));
-        Matcher place = JOB_PLACE.matcher(sentence.substring(companyEnd));
-        if (place.find() && Dates.normalize(place.group(1)).isEmpty()) {
-            job.put("location", Text.clean(place.group(1)));
-        }
-        dates(sentence, job);
-        return job;
-    }
-
-    private static void dates(String sentence, ObjectNode job) {
-        Matcher range = RANGE.matcher(sentence);
-        if (range.find() && !Dates.normalize(range.group(1)).isEmpty()) {
-            job.put("start_date", Dates.normalize(range.group(1)));
-            job.put("end_date", Dates.normalize(range.group(2)));
-            return;
-        }
-        Matcher since = SINCE.matcher(sentence);
-        if (since.find()) {
-            job.put("start_date", Dates.normalize(since.group(1)));
-            job.put("end_date", "Present");
-        } else if (PRESENT.matcher(sentence).find()) {
-            job.put("end_date", "Present");
-        }
+        return clauses;
     }
 
     private static List<String> bullets(String sentence) {

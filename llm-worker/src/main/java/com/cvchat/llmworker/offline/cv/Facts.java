@@ -20,6 +20,22 @@ record Facts(JsonNode data, JsonNode patch) {
         return filled(data.at(pointer));
     }
 
+    /** True when the patch holds a value the data did not already have (a repeated fact is no news). */
+    boolean bringsNews() {
+        return news(patch, "");
+    }
+
+    private boolean news(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            return node.properties().stream().anyMatch(field -> news(field.getValue(), pointer + "/" + field.getKey()));
+        }
+        if (node.isArray()) {
+            JsonNode before = data.at(pointer);
+            return node.valueStream().anyMatch(item -> !before.isArray() || before.valueStream().noneMatch(item::equals));
+        }
+        return filled(node) && !node.asString().equalsIgnoreCase(data.at(pointer).asString(""));
+    }
+
     String text(String pointer) {
         return filled(patch.at(pointer)) ? patch.at(pointer).asString() : data.at(pointer).asString("");
     }

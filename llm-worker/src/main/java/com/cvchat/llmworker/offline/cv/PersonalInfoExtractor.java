@@ -10,23 +10,20 @@ import java.util.regex.Pattern;
 /** Name, title, email, phone, location, LinkedIn and website from a message. */
 final class PersonalInfoExtractor {
 
-    private static final Pattern NAME = Pattern.compile("(?:\\b[Ii](?:'m|’m| am)|\\b[Mm]y name is|\\b[Mm]y name's|"
+    private static final Pattern NAME = Patterns.cased("(?:\\b[Ii](?:'m|’m| am)|\\b[Mm]y name is|\\b[Mm]y name's|"
             + "\\b[Tt]his is|\\b[Cc]all me|\\b[Nn]ame:)\\s+(?:actually\\s+)?(" + Patterns.NAME + ")");
-    private static final Pattern TITLE_AFTER_NAME = Pattern.compile(Patterns.NAME + "\\s*,?\\s+(?:a|an|the)\\s+("
-            + Patterns.PHRASE + ")" + Patterns.PHRASE_END, Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE_AFTER_NAME = Patterns.compile("(?:" + Patterns.NAME + "\\s*,?\\s+(?:a|an|the)\\s+|"
+            + "\\b(?:I'm|I’m|I am|my name is|this is)\\s+" + Patterns.NAME + "\\s*,\\s*(?!(?:a|an|the)\\s))("
+            + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
     private static final Pattern TITLE_EXPLICIT = Patterns.compile("\\b(?:my (?:job )?title is|title:|"
             + "i work as (?:a|an)|i'm working as (?:a|an)|i am working as (?:a|an)|my role is)\\s+(?:a |an )?("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
     private static final Pattern TITLE_I_AM = Patterns.compile("\\bI(?:'m|’m| am)\\s+(?:currently\\s+|now\\s+)?(?:a|an)\\s+("
             + Patterns.PHRASE + ")" + Patterns.PHRASE_END);
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w/+])(\\+?\\(?\\d[\\d\\s().-]{5,}\\d)(?![\\w/])");
+    private static final Pattern EMAIL = Patterns.cased("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE = Patterns.cased("(?<![\\w/+])(\\+?\\(?\\d[\\d\\s().-]{5,}\\d)(?![\\w/])");
     private static final Pattern PHONE_HINT = Patterns.compile("(?:phone|mobile|cell|tel|telephone|call me|number|reach me)\\D{0,20}$");
-    private static final Pattern YEAR_RANGE = Pattern.compile("\\d{4}\\s*[-–.]\\s*\\d{2,4}|\\d{1,2}[/.-]\\d{4}");
-    private static final Pattern LOCATION = Pattern.compile("(?:\\b[Ii](?:'m|’m| am)(?:\\s+now|\\s+currently)?"
-            + "(?:\\s+(?:based|living|located))?\\s+in|\\b(?:[Bb]ased|[Ll]ive|[Ll]iving|[Ll]ocated|[Rr]esid(?:e|ing)|"
-            + "[Rr]elocated|[Mm]oved)\\s+(?:in|to)|\\b[Mm]y location is|\\b[Ll]ocation:|\\b[Ii](?:'m|’m| am) from|"
-            + "\\b[Ll]ive in)\\s+(" + Patterns.PLACE + ")");
+    private static final Pattern YEAR_RANGE = Patterns.cased("\\d{4}\\s*[-–.]\\s*\\d{2,4}|\\d{1,2}[/.-]\\d{4}");
     private static final Pattern LINKEDIN = Patterns.compile("(?:https?://)?(?:[a-z]{2,3}\\.)?linkedin\\.com/[\\w%/-]+");
     private static final Pattern URL = Patterns.compile("(?:https?://|www\\.)[^\\s,;]+");
     private static final Pattern WEBSITE_HINT = Patterns.compile("\\b(?:website|site|portfolio|blog|homepage|github)"
@@ -47,11 +44,10 @@ final class PersonalInfoExtractor {
         if (email.find()) {
             personal.put("email", email.group().toLowerCase(Locale.ROOT));
         }
-        phone(message).ifPresent(phone -> personal.put("phone", phone));
-        Matcher location = LOCATION.matcher(message);
-        if (location.find()) {
-            personal.put("location", Text.clean(location.group(1)));
-        }
+        Optional<Matcher> phone = phone(message);
+        phone.ifPresent(found -> personal.put("phone", found.group(1).trim()));
+        int contactEnd = Math.max(email.find(0) ? lastEnd(email) : -1, phone.map(Matcher::end).orElse(-1));
+        LocationFinder.find(message, contactEnd).ifPresent(location -> personal.put("location", location));
         Matcher linkedin = LINKEDIN.matcher(message);
         if (linkedin.find()) {
             personal.put("linkedin", Text.clean(linkedin.group()));
@@ -75,8 +71,17 @@ final class PersonalInfoExtractor {
         return Optional.empty();
     }
 
-    private static Optional<String> phone(String message) {
-        String withoutMail = EMAIL.matcher(message).replaceAll(" ");
+    private static int lastEnd(Matcher matcher) {
+        int end = matcher.end();
+        while (matcher.find()) {
+            end = matcher.end();
+        }
+        return end;
+    }
+
+    /** The phone number's match (group 1), in a copy of the message whose e-mail addresses are blanked. */
+    private static Optional<Matcher> phone(String message) {
+        String withoutMail = EMAIL.matcher(message).replaceAll(m -> " ".repeat(m.group().length()));
         Matcher m = PHONE.matcher(withoutMail);
         while (m.find()) {
             String candidate = m.group(1).trim();
@@ -84,7 +89,7 @@ final class PersonalInfoExtractor {
             boolean hinted = PHONE_HINT.matcher(withoutMail.substring(0, m.start())).find();
             if (digits >= 7 && digits <= 15 && !YEAR_RANGE.matcher(candidate).matches()
                     && (hinted || candidate.startsWith("+") || digits >= 10)) {
-                return Optional.of(candidate);
+                return Optional.of(m);
             }
         }
         return Optional.empty();

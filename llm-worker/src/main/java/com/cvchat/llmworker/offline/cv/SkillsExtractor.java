@@ -20,22 +20,27 @@ final class SkillsExtractor {
 
     private static final String REST = "\\s+(.+?)\\s*(?:[.!?](?:\\s|$)|$)";
     private static final List<Rule> RULES = List.of(
-            new Rule("core_competencies", Patterns.compile("\\b(?:my (?:key |core |main )?(?:skills|strengths|competencies)"
-                    + " (?:include|are)|(?:core )?competencies(?: include| are)?:?|(?:key |core )?skills:|"
-                    + "I(?:'m| am) (?:skilled|experienced|strong) (?:in|at)|expertise in|I speciali[sz]e in|I'm good at|I am good at)" + REST)),
+            new Rule("core_competencies", Patterns.compile("\\b(?:my (?:key |core |main |top )?(?:skills|strengths|competencies)"
+                    + " (?:include|are)|(?:core )?competencies(?: include| are|:)|(?:key |core )?skills(?: include| are|:)|"
+                    + "I(?:'m| am) (?:skilled|experienced|strong) (?:in|at)|expertise in|I speciali[sz]e in|I(?:'m|’m| am) (?:pretty |really |very )?good at)" + REST)),
             new Rule("software_proficiency", Patterns.compile("\\b(?:I (?:use|work with|code in|program in|know)|"
+                    + "I(?:'m|’m| am) (?:pretty |really |very )?good with|"
                     + "I(?:'m| am) proficient (?:in|with)|proficient (?:in|with)|(?:tools|software|technologies|"
-                    + "programming languages|tech stack)(?: I use)?(?: include| are| is)?:?)" + REST)),
-            new Rule("language_fluency", Patterns.compile("\\b(?:I speak|(?:spoken )?languages(?: I speak)?(?: include| are)?:?)" + REST)),
-            new Rule("certifications", Patterns.compile("\\b(?:certifications?(?: include| are)?:?|I(?:'m| am) certified (?:in|as)|"
-                    + "I hold(?: the| a| an)?|I have(?: the| a| an)? (?=[^.]*certif)|I earned(?: the| a| an)? (?=[^.]*certif))" + REST)));
+                    + "programming languages|tech stack)(?: I use)?(?: include| are|:))" + REST)),
+            new Rule("language_fluency", Patterns.compile("\\b(?:I speak|(?:spoken )?languages(?: I speak)?(?: include| are|:))" + REST)),
+            new Rule("certifications", Patterns.compile("\\b(?:certifications?(?: include| are|:)|I(?:'m| am) certified (?:in|as)|"
+                    + "(?:I hold|I have|I earned)(?: the| a| an)? (?=[^.]*(?:certif|licen[cs]e)))" + REST)));
+    /** What a skill never is: a date, an e-mail, a place or company ("… at X"), a degree, a job title, a sentence. */
+    private static final Pattern NOT_A_SKILL = Patterns.compile("@|\\b(?:19|20)\\d{2}\\b|\\d{1,2}/\\d{4}|\\b(?:at|from|since|until|"
+            + "graduated|university|college|bachelor|master|degree|phd|bsc|msc|mba|i|my|me|you|we)\\b");
+    private static final int MAX_SKILL_WORDS = 6;
     private static final Pattern FLUENT = Patterns.compile("\\b(?:fluent|native|bilingual) in\\s+(.+?)\\s*(?:[.!?](?:\\s|$)|$)");
     private static final Set<String> HUMAN_LANGUAGES = Set.of("english", "spanish", "french", "german", "italian",
             "portuguese", "dutch", "russian", "chinese", "mandarin", "cantonese", "japanese", "korean", "arabic",
             "hindi", "bengali", "urdu", "turkish", "polish", "swedish", "norwegian", "danish", "finnish", "greek",
             "hebrew", "persian", "farsi", "vietnamese", "thai", "indonesian", "malay", "swahili", "ukrainian",
             "czech", "romanian", "hungarian", "catalan", "tagalog");
-    private static final Pattern PARENS = Pattern.compile("\\(([^)]*)\\)");
+    private static final Pattern PARENS = Patterns.cased("\\(([^)]*)\\)");
 
     /** Adds the skill lists {@code message} names to {@code patch.skills}. */
     void extract(String message, ObjectNode patch) {
@@ -53,12 +58,22 @@ final class SkillsExtractor {
     }
 
     private static List<String> items(String list, String text) {
-        List<String> items = Text.list(text.replaceAll("(?i)\\s+certifications?$", ""));
+        List<String> items = Text.list(text.replaceAll("(?i)\\s+certifications?$", "")).stream()
+                .filter(item -> plausible(item) && (list.equals("certifications") || !isRoleWord(item))).toList();
         return switch (list) {
             case "language_fluency" -> items.stream().map(SkillsExtractor::language).toList();
             case "certifications" -> items.stream().map(i -> i.replaceAll("(?i)\\s+certifi(?:cation|cate)s?$", "")).toList();
             default -> items;
         };
+    }
+
+    /** "Engineer" alone is a fragment of a job title; "Adobe Illustrator" is software. */
+    private static boolean isRoleWord(String item) {
+        return !item.contains(" ") && Patterns.isRole(item);
+    }
+
+    private static boolean plausible(String item) {
+        return item.split("\\s+").length <= MAX_SKILL_WORDS && !NOT_A_SKILL.matcher(item).find();
     }
 
     /** "english (native)" → "English (Native)". */

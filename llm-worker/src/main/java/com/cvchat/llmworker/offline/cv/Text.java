@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** Small text helpers of the offline extractor. */
 final class Text {
 
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bas well as\\b|\\bplus\\b)\\s*");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“])|\\n+");
+    private static final Pattern LIST_SEPARATORS = Patterns.cased("\\s*(?:,|;|\\band\\b|\\bas well as\\b|\\bplus\\b)\\s*");
+    private static final Pattern SENTENCE_END = Patterns.cased("(?<=[.!?])\\s+(?=[A-Z\"“])|\\n+");
     private static final Set<String> SMALL_WORDS = Set.of("of", "and", "in", "for", "the", "a", "an", "to", "at", "on");
 
     private Text() {

@@ -6,7 +6,8 @@
  * {@code {"patch": <only what this message adds or corrects>, "message": <reply and next question>}}.
  * What it understands:
  * <ul>
- *   <li>personal info: "I am Sarah Johnson, a Senior Data Scientist", "my name is …", "I work as a …", emails,
+ *   <li>personal info: "I am Sarah Johnson, a Senior Data Scientist", "my name is …" (a name in any script, kept as
+ *       written, also with a second script beside it: "Ivan Petrov (Иван Петров)"), "I work as a …", emails,
  *       phone numbers (a "+" prefix, 10+ digits, or a phone word before it; never a year range), "I'm in / based in /
  *       live in Boston, MA", LinkedIn URLs, other URLs or "my portfolio is …" as website;</li>
  *   <li>jobs: "… a Data Analyst at Acme Corp in Chicago, IL from June 2016 to Dec 2019", "at DataTech as a … since
@@ -24,8 +25,14 @@
  *       or {@code Present} ("now", "present", "currently").</li>
  * </ul>
  * Corrections need no special casing: "actually my phone is …" extracts the phone again and cv-builder's merge
- * replaces the old value. The next question follows the order a person would ask: name and title, contact details,
- * experience, education, skills, projects, summary, then optional awards.
+ * replaces the old value; "I left Acme in 2022" sets that job's end date. A removal ("remove the Acme job") cannot be
+ * a patch: the answer names it under {@code "remove"} and the reply says the entry stays. The reply says briefly what
+ * was understood ({@link com.cvchat.llmworker.offline.cv.Understood}), or shows a sentence that would work; the next
+ * question follows the order a person would ask: name and title, contact details, experience, education, skills,
+ * projects, summary, then optional awards. A section already given is never asked for again.
+ *
+ * <p>No junk first: a sentence about a job or a degree never adds skills or certifications. The figures, and the
+ * corpus that holds them, are in llm-worker's README ("The offline model").
  *
  * <p>Cover letters ({@code doc_type = cover_letter}): personal info as above, "applying for the X position at
  * Company", "the hiring manager is Name, title", "address is …"; the letter's text is either marked ("Opening: …",

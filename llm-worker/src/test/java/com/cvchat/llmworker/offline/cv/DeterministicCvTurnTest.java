@@ -39,6 +39,8 @@ class DeterministicCvTurnTest {
         JsonNode answer = answer("Hi! I am Sarah Johnson, a Senior Data Scientist", JSON.createObjectNode());
         assertThat(answer.at("/patch/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
         assertThat(answer.at("/patch/personal_info/title").asString()).isEqualTo("Senior Data Scientist");
+        assertThat(answer.path("patch").propertyNames()).as("only name and title: progress 16").containsExactly("personal_info");
+        assertThat(answer.at("/patch/personal_info").propertyNames()).containsExactlyInAnyOrder("full_name", "title");
         assertThat(answer.path("message").asString()).isEqualTo("Great to meet you, Sarah! I'd love to help you "
                 + "create your CV. Could you share your contact information - email, phone number, and location?");
     }
@@ -82,12 +84,12 @@ class DeterministicCvTurnTest {
     void shouldNotMistakeOrdinarySentencesForFacts() {
         for (String sentence : List.of("I am in charge of the analytics team", "I am a bit busy today",
                 "I'm Looking forward to it", "We met in 2016-2019 twice", "Thanks, that is all for now",
-                "I won't be available next week", "I am a quick learner")) {
+                "I won't be available next week", "I am a quick learner", "I'm a hard worker and a team player")) {
             JsonNode patch = patch(sentence);
             assertThat(patch.isEmpty()).as(sentence + " → " + patch).isTrue();
         }
         assertThat(answer("hello there", JSON.createObjectNode()).path("message").asString())
-                .startsWith("Thanks! I couldn't pick out new details from that.");
+                .startsWith("I couldn't find CV details in that. A sentence like this works: \"I'm Maria Lopez, a Product Manager.\"");
     }
 
     @Test

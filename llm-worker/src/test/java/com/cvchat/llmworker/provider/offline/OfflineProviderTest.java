@@ -37,15 +37,15 @@ class OfflineProviderTest {
 
         assertThat(first.chunks()).isEqualTo(second.chunks()).hasSizeGreaterThan(5);
         assertThat(first.result().join().text()).isEqualTo(String.join("", first.chunks()))
-                .contains("negotiate salary");
+                .contains("how to negotiate a salary");
     }
 
     @Test
-    void shouldTitleFromTheFirstMessage() {
+    void shouldTitleTheTopicOfTheFirstMessage() {
         ProviderResult result = run(provider(new StaticListableBeanFactory()),
                 Requests.title("  my   first job interview is tomorrow, any tips?")).result().join();
 
-        assertThat(result.text()).isEqualTo("My first job interview is tomorrow").hasSizeLessThanOrEqualTo(60);
+        assertThat(result.text()).isEqualTo("Tips for first job interview").hasSizeLessThanOrEqualTo(60);
     }
 
     @Test

@@ -1,0 +1,107 @@
+package com.cvchat.llmworker.provider.offline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a message is about, read from its words alone (no model). {@code phrase}: how the answer names it ("how to
+ * prepare for a system design interview", "what to expect in my first trimester"; empty for a greeting or a question
+ * with no recognised form); {@code action}: the title's words ("Preparing for a system design interview");
+ * {@code howTo}: it asks how to do something; {@code question}: it asks at all.
+ */
+record Topic(String phrase, String action, boolean howTo, boolean question) {
+
+    private static final Pattern CLAUSES = Pattern.compile("\\s*(?:[?!.;:]+|,(?=\\s*(?:what|how|which|why|when|where|"
+            + "should|can|could|is|are|do|does|any)\\b))\\s*|\\s+(?=(?:what|how|which|why) (?:should|do|can|is|are)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HOW = Pattern.compile("^(?:so\\s+)?how (?:do|can|should|would|could|to|might) (?:i |we |you |one )?"
+            + "(?:best )?(\\p{L}+)\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HELP = Pattern.compile("^(?:can|could|would) you (?:please )?(?:help me|explain how to|"
+            + "show me how to|tell me how to)\\s+(?:to\\s+)?(\\p{L}+)\\s*(.*)$|^(?:please )?help me (?:to\\s+)?(\\p{L}+)\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHAT_SHOULD = Pattern.compile("^what (?:should|can|do) (?:i|we) (\\p{L}+)\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHAT_IS = Pattern.compile("^(?:what|who) (?:is|are|was|were) (?:a |an |the )?(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TELL = Pattern.compile("^(?:can you |could you |please )?(?:tell me about|explain|"
+            + "describe|give me (?:some )?(?:tips|advice) (?:on|for|about))\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIPS = Pattern.compile("^(?:any |some )?(?:tips|advice|ideas|suggestions)\\b\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASKING = Pattern.compile("^(?:what|how|which|why|when|where|who|should|can|could|is|are|"
+            + "do|does|any|tips|advice)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATE = Pattern.compile("^(?:i am|i'm|i’m|my|we are|we're)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHY = Pattern.compile("^why (do|does|did|is|are) (.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WANT = Pattern.compile("^i (?:want|would like|'d like|need|plan|hope) to (\\p{L}+)\\s*(.*)$|"
+            + "^i (feel|love|hate|keep)\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "thanks", "thank you", "ok", "okay", "please");
+
+    static Topic of(String message) {
+        List<String> clauses = clauses(message);
+        String asking = clauses.stream().filter(c -> ASKING.matcher(c).find()).findFirst()
+                .orElse(clauses.isEmpty() ? "" : clauses.getFirst());
+        String context = clauses.stream().filter(c -> !c.equals(asking)).map(STATE::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).findFirst().orElse("");
+        boolean question = message.strip().endsWith("?") || ASKING.matcher(asking).find();
+        for (Pattern how : new Pattern[]{HOW, HELP}) {
+            Matcher m = how.matcher(asking);
+            if (m.matches()) {
+                String verb = m.group(1) != null ? m.group(1) : m.group(3);
+                String rest = m.group(1) != null ? m.group(2) : m.group(4);
+                return new Topic(("how to " + verb + " " + rest).strip(), Words.gerund(verb) + " " + rest, true, true);
+            }
+        }
+        Matcher should = WHAT_SHOULD.matcher(asking);
+        if (should.matches()) {
+            String phrase = withContext(("what to " + should.group(1) + " " + should.group(2)).strip(), context);
+            String action = Words.count(phrase) <= Words.TITLE_WORDS ? phrase
+                    : withContext((Words.gerund(should.group(1)) + " " + should.group(2)).strip(), context);
+            return new Topic(phrase, action, false, true);
+        }
+        Matcher tips = TIPS.matcher(asking);
+        if (tips.matches()) {
+            String about = tips.group(1).isBlank() ? "for " + Words.subject(context) : tips.group(1);
+            return new Topic(("tips " + about).strip(), ("tips " + about).strip(), true, true);
+        }
+        for (Pattern about : new Pattern[]{TELL, WHAT_IS}) {
+            Matcher m = about.matcher(asking);
+            if (m.matches()) {
+                String action = m.group(1).replaceFirst("(?i)^(?:every|each|all the|the) steps? (?:of|in|for|to)\\s+", "");
+                return new Topic(m.group(1), action, false, true);
+            }
+        }
+        Matcher why = WHY.matcher(asking);
+        if (why.matches()) {
+            String reason = Words.why(why.group(1), why.group(2));
+            return new Topic("w" + reason.substring(1), reason, false, true);
+        }
+        Matcher want = WANT.matcher(asking);
+        if (want.matches()) {
+            boolean plan = want.group(1) != null;
+            String action = (Words.gerund(plan ? want.group(1) : want.group(3)) + " " + (plan ? want.group(2) : want.group(4))).strip();
+            return new Topic(plan ? action : asking, action, plan, question);
+        }
+        String phrase = GREETINGS.contains(asking.toLowerCase(Locale.ROOT)) ? "" : asking;
+        return new Topic(question ? "" : phrase, phrase, false, question);
+    }
+
+    private static String withContext(String phrase, String context) {
+        if (context.isEmpty()) {
+            return phrase;
+        }
+        return phrase + (Character.isDigit(context.charAt(0)) ? " at " : " while ") + context;
+    }
+
+    private static List<String> clauses(String message) {
+        List<String> clauses = new ArrayList<>();
+        String text = message.replaceAll("[\"“”«»`]", " ").replaceAll("\\s+", " ").strip();
+        Arrays.stream(CLAUSES.split(text)).map(String::strip).filter(c -> !c.isEmpty())
+                .map(c -> c.replaceFirst("(?i)^(?:(?:hi|hello|hey)(?: there)?|so|and|but|ok|okay|well|please|thanks)\\b[, ]*", ""))
+                .filter(c -> !c.isBlank()).forEach(clauses::add);
+        return clauses;
+    }
+}
