@@ -47,4 +47,17 @@ class StackHealthIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":\"Invalid or expired token\"}");
     }
+
+    @Test
+    void shouldKeepKafkaClientConfigurationDumpsOutOfTheServiceLogs() throws Exception {
+        E2eStack.get();
+        java.nio.file.Path logs = E2eStack.get().config().dataDir().resolve("logs");
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            java.nio.file.Path log = logs.resolve(spec.module() + ".log");
+            assertThat(log).as(spec.module()).exists();
+            String text = java.nio.file.Files.readString(log);
+            assertThat(text).as(spec.module() + " log").contains("Started")
+                    .doesNotContain("ConsumerConfig values", "ProducerConfig values", "AdminClientConfig values");
+        }
+    }
 }
