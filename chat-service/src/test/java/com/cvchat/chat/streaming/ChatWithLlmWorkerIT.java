@@ -189,7 +189,7 @@ class ChatWithLlmWorkerIT {
             JsonNode messages = user.conversation(chat).path("messages");
             assertThat(messages).hasSize(2);
             assertThat(messages.get(1).path("id").asString()).isEqualTo(messageId);
-            assertThat(messages.get(1).path("message").asString()).contains("morning routine").endsWith("detail.");
+            assertThat(messages.get(1).path("message").asString()).contains("morning routine").endsWith("?");
         });
         assertThat(aiMessagesOnTheLog(chat)).containsExactly(messageId);
     }
