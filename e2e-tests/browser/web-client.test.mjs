@@ -18,7 +18,7 @@ const SPEECH = 'My name is Sarah Johnson and I am a data scientist. I live in Lo
   + 'I would like help writing my resume.';
 const WAIT = 20_000;
 
-const FULL_ANSWER_END = 'Tell me more and I can go into detail.';
+const FULL_ANSWER_END = 'Which part would you like to go into first?';
 const CV_TURNS = [
   'My email is sarah@datatech.com, phone is +1-555-9999, I\'m in Boston, MA',
   'I\'m a Senior Data Scientist at DataTech since January 2020. I led a team of 5 data scientists.',
@@ -214,13 +214,13 @@ test('Given a signed-in user, when they ask about a sensitive topic, then the an
   const answer = page.locator('#chatMessages .msg.ai:not(.pending)').last();
   await answer.waitFor();
   const text = await answer.locator('.text').textContent();
-  assert.match(text, /^Good question about "expect first trimester pregnancy"/);
+  assert.match(text, /^Here is how I would look into what to expect in your first trimester of pregnancy/);
   assert.ok(text.endsWith(FULL_ANSWER_END), text);
   const lengths = await page.evaluate(() => [...new Set(window.__lengths.filter(n => n > 0))]);
   assert.ok(lengths.length >= 3, `the answer grew in several steps: ${lengths}`);
   assert.ok(Math.min(...lengths) < text.length, 'parts were shown before the whole answer');
-  await page.locator('#chatList .item.active').getByText('What should I expect', { exact: true }).waitFor();
-  assert.equal(await page.locator('#chatTitle').textContent(), 'What should I expect');
+  await page.locator('#chatList .item.active').getByText('Expecting in first trimester of pregnancy', { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatTitle').textContent(), 'Expecting in first trimester of pregnancy');
   assert.match(await answer.locator('.disclaimer').textContent(), /^Please note: .+/);
   assert.equal(await page.locator('#answerLive').textContent(), 'Answer complete: ' + text);
   await shot('02-chat-streamed-answer');
@@ -536,7 +536,7 @@ test('Given the microphone (Chromium\'s fake capture playing flite speech), when
   assert.ok(found.length >= Math.ceil(words.length * 0.6), `transcript "${transcript}" has most of "${SPEECH}"`);
   await page.locator('#voiceStatus').getByText('Answer complete.').waitFor({ timeout: 60_000 });
   const answer = await page.locator('#voiceTurns .turn.ai p').last().textContent();
-  assert.match(answer, /^Thanks for your message about /);
+  assert.match(answer, /^Thanks for telling me/);
   assert.ok((await page.evaluate(() => window.__partials.length)) > 0, 'partial transcripts were shown');
   // the new conversation got its generated title, and the picker shows it
   await page.waitForFunction(() => !['Start a new conversation', 'New conversation']

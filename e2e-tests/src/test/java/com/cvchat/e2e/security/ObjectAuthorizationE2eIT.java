@@ -84,6 +84,10 @@ class ObjectAuthorizationE2eIT {
         }
         list.add(new Attempt("GET /api/v1/chat/session/{}", "GET", session, null, List.of()));
         list.add(new Attempt("POST /api/v1/chat/session/{}/finalize", "POST", session + "/finalize", "{}", List.of()));
+        list.add(new Attempt("GET /api/v1/chat/session/{}/preview", "GET", session + "/preview?template=modern", null,
+                List.of()));
+        list.add(new Attempt("PATCH /api/v1/chat/session/{}/data", "PATCH", session + "/data",
+                "{\"cv_data\":{\"summary\":\"pwned\"}}", List.of()));
         String message = "{\"session_id\":\"" + a.sessionId() + "\",\"message\":\"I also know Rust\"}";
         list.add(new Attempt("POST /api/v1/chat/message", "POST", "/chat/message", message, List.of()));
         list.add(new Attempt("POST /api/v1/chat/message", "POST", "/chat/message", message, List.of(sse)));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import static com.mongodb.client.model.Filters.and;
@@ -40,6 +41,8 @@ final class MongoUsageCounter implements UsageCounter {
     private final ModelLimitsProperties limits;
     private final LongSupplier millis;
     private final long sliceMillis;
+    private final ReentrantLock[] locks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
 
     MongoUsageCounter(MongoCollection<Document> usage, ModelLimitsProperties limits, LongSupplier millis) {
         this.usage = usage;
@@ -50,6 +53,18 @@ final class MongoUsageCounter implements UsageCounter {
 
     @Override
     public void acquire(String userId) {
+        // one user's admissions on this instance one at a time: a burst gets exactly the limit (between instances a
+        // race can still refuse one that would have fitted, never admit one too many)
+        ReentrantLock lock = locks[Math.floorMod(userId.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            admit(userId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void admit(String userId) {
         long now = millis.getAsLong();
         long bucket = now / sliceMillis;
         add(userId, bucket, "requests", 1);

@@ -38,10 +38,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("logging.pattern.correlation",
                 "[${spring.application.name:},%X{traceId:-},%X{spanId:-},%X{requestId:-}] ");
         defaults.put("logging.include-application-name", "false");
-        // Kafka clients log their whole configuration at INFO each time one is created: not by default
-        defaults.put("logging.level.org.apache.kafka.clients.consumer.ConsumerConfig", "WARN");
-        defaults.put("logging.level.org.apache.kafka.clients.producer.ProducerConfig", "WARN");
-        defaults.put("logging.level.org.apache.kafka.clients.admin.AdminClientConfig", "WARN");
+        // Kafka clients log their whole configuration at INFO each time one is created (the logger of AbstractConfig):
+        // not by default; its warnings (unknown settings) still show
+        defaults.put("logging.level.org.apache.kafka.common.config.AbstractConfig", "WARN");
         // errors never leak internals
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
