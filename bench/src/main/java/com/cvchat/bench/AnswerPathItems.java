@@ -45,10 +45,10 @@ final class AnswerPathItems {
      * Runs of 100 streams through {@code gateway}, so the services' JIT has compiled the hot paths as in a service that
      * has run for a while (its compiling would otherwise be counted as CPU per token).
      */
-    void warmUp(String gateway) throws Exception {
+    void warmUp(List<String> apis) throws Exception {
         for (int i = 0; i < settings.warmUpRuns(); i++) {
             System.out.println("warm-up " + (i + 1) + " of " + settings.warmUpRuns() + " …");
-            run(List.of(gateway), WARM_UP_STREAMS);
+            run(apis, WARM_UP_STREAMS);
         }
     }
 
@@ -58,7 +58,7 @@ final class AnswerPathItems {
 
     /** Items 1 and 2 through {@code gateway}, after a warm-up. */
     void levels(String gateway) throws Exception {
-        warmUp(gateway);
+        warmUp(List.of(gateway));
         List<Level> levels = new ArrayList<>();
         try (RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers());
              ReplyLog log = new ReplyLog(stack.kafkaBootstrapServers())) {
@@ -164,13 +164,17 @@ final class AnswerPathItems {
     }
 
     /**
-     * Item 8 (G2): {@code streams} clients straight on chat-service, first on its one instance, then spread over it
-     * and {@code instances − 1} more started for this; chat-service's CPU per token summed over its instances, and
+     * Item 8 (G2): {@code streams} clients straight on chat-service, first on its one instance ({@code warm}: after
+     * item 2's runs, else after warm-up runs), then spread over it and {@code instances − 1} more started for this
+     * (warmed up the same way); chat-service's CPU per token summed over its instances, and
      * what voice and cv-builder spend per chat token (they read nothing of chat's answers).
      */
-    void scaleOut(int streams, int instances) throws Exception {
-        System.out.println("8. scale-out: " + streams + " streams on 1 chat-service instance …");
+    void scaleOut(int streams, int instances, boolean warm) throws Exception {
         String first = stack.config().url(ServiceSpec.CHAT) + "/api/v1";
+        if (!warm) {
+            warmUp(List.of(first));
+        }
+        System.out.println("8. scale-out: " + streams + " streams on 1 chat-service instance …");
         ChunkPathBench.Run one = run(List.of(first), streams);
         List<ServiceProcess> extra = new ArrayList<>();
         try {
@@ -180,7 +184,7 @@ final class AnswerPathItems {
                 apis.add(extra.getLast().url() + "/api/v1");
             }
             System.out.println("8. scale-out: " + streams + " streams on " + instances + " instances …");
-            run(apis, WARM_UP_STREAMS); // the new instances' JIT
+            warmUp(apis); // the new instances' JIT
             ChunkPathBench.Run many = run(apis, streams);
             double perTokenOne = one.perToken(one.streaming().of(ServiceSpec.CHAT));
             double perTokenMany = many.perToken(many.streaming().of(ServiceSpec.CHAT));

@@ -126,12 +126,12 @@ public final class BenchSuite {
                 items.levels(gateway);
             }
             if (s.runs(8)) {
-                items.scaleOut(s.streamLevels().getLast(), s.chatInstances());
+                items.scaleOut(s.streamLevels().getLast(), s.chatInstances(), s.runs(1) || s.runs(2));
             }
             if (s.runs(3)) {
                 System.out.println("3. accept …");
                 if (!s.runs(1) && !s.runs(2) && !s.runs(8)) {
-                    items.warmUp(gateway);
+                    items.warmUp(List.of(gateway));
                 }
                 accept(s, table, gateway, bearer);
             }
