@@ -53,7 +53,9 @@ final class AnswerPathItems {
     }
 
     private ChunkPathBench.Run run(List<String> apis, int streams) throws Exception {
-        return ChunkPathBench.run(apis, bearer, streams, worker, settings.storeSettle(), cpu);
+        try (StoredAnswers storing = new StoredAnswers(stack.kafkaBootstrapServers())) {
+            return ChunkPathBench.run(apis, bearer, streams, worker, storing, cpu);
+        }
     }
 
     /** Items 1 and 2 through {@code gateway}, after a warm-up. */
@@ -117,8 +119,7 @@ final class AnswerPathItems {
         double accept = pathSeconds(run.accept());
         double storing = pathSeconds(run.storing());
         table.add("2 CPU per answer turn @ " + n + " streams, whole path: accept (POST → start, title asked) + "
-                        + "streaming + storing (and projection, " + settings.storeSettle().toSeconds()
-                        + " s after the last done)",
+                        + "streaming + storing (and projection, until both are done)",
                 String.format("%.1f ms = %.1f + %.1f + %.1f ms (%.0f tokens per answer; stored %d of %d)",
                         run.perAnswer(accept + path + storing), run.perAnswer(accept), run.perAnswer(path),
                         run.perAnswer(storing), run.tokens() / (double) Math.max(run.answers(), 1), run.stored(), n));

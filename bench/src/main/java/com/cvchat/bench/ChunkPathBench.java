@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  *   and wait for the {@code start} event;</li>
  *   <li><b>streaming</b>: when every stream has its {@code start}, the worker goes on ({@code SIGCONT}) and answers
  *   the N requests together, until the last {@code done} — the window of the CPU per token and of the delays;</li>
- *   <li><b>storing</b>: {@code settle} after the last {@code done} (the answers stored, the projection applied).</li>
+ *   <li><b>storing</b>: from the last {@code done} until every answer is stored and projected ({@link StoredAnswers}).</li>
  * </ol>
  * Tokens are the offline model's words counted in each {@code chunk} event's text, so coalescing counts fairly. Every
  * chunk event is kept with its receive instant (epoch microseconds) for {@link TokenDelays}.
@@ -40,14 +39,15 @@ final class ChunkPathBench {
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration ALL_STARTED = Duration.ofMinutes(2);
+    private static final Duration STORED = Duration.ofMinutes(1);
 
     /** One chunk event as the client got it: the answer's message id, its sequence, its words, when (epoch µs). */
     record Received(String messageId, long sequence, int words, long epochMicros) {
     }
 
     /**
-     * What one run delivered and what each phase cost; {@code stored}: conversations whose answer was stored when the
-     * storing phase was sampled.
+     * What one run delivered and what each phase cost; {@code stored}: conversations whose answer is stored (checked
+     * after the storing phase was sampled).
      */
     record Run(int streams, long tokens, int answers, List<Received> chunks, int failed, StackCpu accept,
                StackCpu streaming, StackCpu storing, int stored) {
@@ -66,7 +66,7 @@ final class ChunkPathBench {
     }
 
     /** {@code streams} clients, client i on {@code apis[i % apis.size()]}; {@code worker} is the one llm-worker. */
-    static Run run(List<String> apis, String bearer, int streams, ServiceProcess worker, Duration settle,
+    static Run run(List<String> apis, String bearer, int streams, ServiceProcess worker, StoredAnswers storing,
                    Supplier<StackCpu> cpu) throws Exception {
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
@@ -102,8 +102,11 @@ final class ChunkPathBench {
         } finally {
             signal(worker, "CONT");
         }
-        LockSupport.parkNanos(settle.toNanos());
+        boolean drained = storing.await(STORED);
         StackCpu settled = cpu.get();
+        if (!drained) {
+            System.out.println("  … answers not all stored after " + STORED.toSeconds() + " s");
+        }
         int stored = (int) chats.stream().filter(chat -> Api.storedMessages(apis.getFirst(), bearer, chat) >= 2).count();
         long tokens = chunks.stream().mapToLong(Received::words).sum();
         return new Run(streams, tokens, answers.get(), List.copyOf(chunks), failed.get(), opened.minus(begin),
