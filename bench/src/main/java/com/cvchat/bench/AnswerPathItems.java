@@ -97,10 +97,11 @@ final class AnswerPathItems {
         TokenDelays d = level.delays();
         table.add("2 token delivery (worker send → SSE client) p50/p99/p99.9 @ " + n + " streams via gateway; "
                         + "machine busy while they streamed",
-                String.format("%.1f / %.1f / %.1f ms (%d tokens, %d answers, %.1f tokens per chunk, failed %d, "
-                                + "unmatched %d); %.0f %% of %d cores for %.2f s", d.delivery().p50(),
-                        d.delivery().p99(), d.delivery().p999(), run.tokens(), run.answers(),
-                        run.tokens() / (double) Math.max(run.chunks().size(), 1), run.failed(), d.unmatched(),
+                String.format("%.1f / %.1f / %.1f ms (%d tokens, %d answers, %.1f tokens per chunk, %.0f tokens/s "
+                                + "per stream, failed %d, unmatched %d); %.0f %% of %d cores for %.2f s",
+                        d.delivery().p50(), d.delivery().p99(), d.delivery().p999(), run.tokens(), run.answers(),
+                        run.tokens() / (double) Math.max(run.chunks().size(), 1),
+                        run.tokens() / streaming.seconds() / n, run.failed(), d.unmatched(),
                         streaming.machineBusyPercent(), Runtime.getRuntime().availableProcessors(),
                         streaming.seconds()));
         table.add("2 coalescing hold (model emit → worker send) p50/p99/max; model emit → SSE client p50/p99 @ " + n,
