@@ -22,6 +22,8 @@ final class AnswerPathItems {
     static final double G3_RATIO = 3;
     static final double G3_BUSY_PERCENT = 70;
     private static final int WARM_UP_STREAMS = 100;
+    /** A level of fewer streams is run again until it has given this many answers (one answer is 13 chunks). */
+    private static final int MIN_ANSWERS = 10;
     private static final String COST_PARTS = "gateway + chat-service + llm-worker + other services (auth, voice, "
             + "cv-builder) + broker + store + suite JVM's GC/JIT/other";
 
@@ -68,10 +70,13 @@ final class AnswerPathItems {
                 System.out.println("1./2. answer path at " + streams + " streams …");
                 var mark = log.end();
                 ChunkPathBench.Run run = run(List.of(gateway), streams);
+                for (int round = 1; round * streams < MIN_ANSWERS; round++) { // enough samples at few streams
+                    run = run.plus(run(List.of(gateway), streams));
+                }
                 TokenDelays delays = TokenDelays.of(run.chunks(), log.since(mark));
                 double recordsPerSecond = run.chunks().size() / run.streaming().seconds();
-                RawKafkaProbe.Floor floor = raw.measure(Math.max(50, (int) (recordsPerSecond * 3)),
-                        Math.max(recordsPerSecond, 10));
+                RawKafkaProbe.Floor floor = raw.measure(Math.max(200, (int) (recordsPerSecond * 3)),
+                        Math.max(recordsPerSecond, 50));
                 levels.add(new Level(run, delays, floor));
                 rows(levels.getLast(), streams == settings.streamLevels().getLast());
             }
@@ -121,9 +126,10 @@ final class AnswerPathItems {
         double storing = pathSeconds(run.storing());
         table.add("2 CPU per answer turn @ " + n + " streams, whole path: accept (POST → start, title asked) + "
                         + "streaming + storing (and projection, until both are done)",
-                String.format("%.1f ms = %.1f + %.1f + %.1f ms (%.0f tokens per answer; stored %d of %d)",
+                String.format("%.1f ms = %.1f + %.1f + %.1f ms (%.0f tokens per answer; stored %d of %d answered)",
                         run.perAnswer(accept + path + storing), run.perAnswer(accept), run.perAnswer(path),
-                        run.perAnswer(storing), run.tokens() / (double) Math.max(run.answers(), 1), run.stored(), n));
+                        run.perAnswer(storing), run.tokens() / (double) Math.max(run.answers(), 1), run.stored(),
+                        run.answers()));
     }
 
     /** µs per token of each part of the path, in the order of {@link #COST_PARTS}. */

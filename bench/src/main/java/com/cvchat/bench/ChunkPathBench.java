@@ -56,6 +56,15 @@ final class ChunkPathBench {
             return cpuSeconds * 1e6 / Math.max(tokens, 1);
         }
 
+        /** This run and {@code other} (the same number of streams, asked again) as one. */
+        Run plus(Run other) {
+            List<Received> both = new ArrayList<>(chunks);
+            both.addAll(other.chunks);
+            return new Run(streams, tokens + other.tokens, answers + other.answers, both, failed + other.failed,
+                    accept.plus(other.accept), streaming.plus(other.streaming), storing.plus(other.storing),
+                    stored + other.stored);
+        }
+
         /** Milliseconds of CPU per answer. */
         double perAnswer(double cpuSeconds) {
             return cpuSeconds * 1e3 / Math.max(answers, 1);

@@ -46,6 +46,18 @@ record StackCpu(long nanos, Map<ServiceProcess, Double> services, double suite, 
                 machineAll - before.machineAll);
     }
 
+    /** Two spans added (on {@link #minus} results: the CPU and wall time of both). */
+    StackCpu plus(StackCpu other) {
+        Map<ServiceProcess, Double> used = new LinkedHashMap<>(services);
+        other.services.forEach((process, seconds) -> used.merge(process, seconds, Double::sum));
+        double[] groups = suiteGroups.clone();
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] += other.suiteGroups[i];
+        }
+        return new StackCpu(nanos + other.nanos, used, suite + other.suite, groups, machineBusy + other.machineBusy,
+                machineAll + other.machineAll);
+    }
+
     /** Wall seconds between two snapshots (on a {@link #minus} result). */
     double seconds() {
         return nanos / 1e9;
