@@ -14,19 +14,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The benchmark suite of the whole path; run with {@code bench/run [--quick]} (see bench/README.md). Starts the local
- * stack (a real KRaft broker, the store, the services as processes from their packaged jars), runs items 7, 5, 1–3, 6
- * and 4 in that order, prints one table (item, figure, goal, met?) and writes it with the machine's description to
+ * stack (a real KRaft broker, the store, the services as processes from their packaged jars), runs items 7, 5, 1–2, 8,
+ * 3, 9, 6 and 4 in that order, prints one table (item, figure, goal, met?) and writes it with the machine's description to
  * {@code bench/results/}.
  */
 public final class BenchSuite {
 
-    /** Rounds of 100 streams × 10 chunks through each path before the streaming items measure anything. */
-    private static final int WARM_UP_ROUNDS = 3;
+    /** The offline model's pace for the answer path: 40 words a second, a typical model's. */
+    static final String WORD_DELAY = "25ms";
 
     private BenchSuite() {
     }
@@ -74,24 +73,24 @@ public final class BenchSuite {
                 workers(settings, table, stack);
             }
             String gateway = stack.config().url(ServiceSpec.GATEWAY) + "/api/v1";
-            String direct = stack.config().url(ServiceSpec.CHAT) + "/api/v1";
             String bearer = Api.newUserBearer(gateway);
-            try (ScriptedModel model = ScriptedModel.start(stack.kafkaBootstrapServers());
-                 RawKafkaProbe raw = new RawKafkaProbe(stack.kafkaBootstrapServers())) {
-                if (settings.runs(1) || settings.runs(2) || settings.runs(3)) {
-                    streaming(settings, table, stack, model, raw, gateway, direct, bearer);
-                }
-                if (settings.runs(6)) {
-                    System.out.println("6. voice …");
-                    VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
-                    table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
-                            + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
-                    table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
-                    VoiceRecognitionBench.report(table, stack, bearer, settings.quick());
-                }
-                if (settings.runs(4)) {
-                    System.out.println("4. connections …");
-                    connections(settings, table, stack, gateway, bearer);
+            if (settings.runsAnswerPath()) {
+                answerPath(settings, table, stack, gateway, bearer);
+            }
+            if (settings.runs(6) || settings.runs(4)) {
+                try (ScriptedModel scripted = ScriptedModel.start(stack.kafkaBootstrapServers())) {
+                    if (settings.runs(6)) {
+                        System.out.println("6. voice …");
+                        VoiceBench.Result voice = VoiceBench.run(gateway, bearer, settings.voiceSessions());
+                        table.add("6 voice stop_talking → final_transcript p50/p99 (" + voice.finalTranscript().count()
+                                + " sessions, " + voice.failed() + " failed)", voice.finalTranscript().p50p99());
+                        table.add("6 voice stop_talking → first ai_response p50/p99", voice.firstAnswer().p50p99());
+                        VoiceRecognitionBench.report(table, stack, bearer, settings.quick());
+                    }
+                    if (settings.runs(4)) {
+                        System.out.println("4. connections …");
+                        connections(settings, table, stack, gateway, bearer);
+                    }
                 }
             }
         }
@@ -105,135 +104,71 @@ public final class BenchSuite {
         Path file = results.resolve(started.replace(' ', '-').replace(":", "") + "-" + settings.mode() + ".md");
         Files.writeString(file, report);
         System.out.println("Written to " + home.relativize(file));
-        System.exit(0); // the scripted model's parked answers are virtual threads; nothing else to wait for
-    }
-
-    /** Items 1–3: the floor, the chunk path at each level through the gateway and direct, the first chunk. */
-    private static void streaming(BenchSettings s, ResultTable table, LocalStack stack, ScriptedModel model,
-                                  RawKafkaProbe raw, String gateway, String direct, String bearer) throws Exception {
-        Supplier<double[]> cpu = () -> cpu(stack);
-        // services that run for days have compiled their hot paths: warm both paths up before measuring (the JIT's own
-        // compiling would otherwise be counted as CPU per chunk, and delay the first samples)
-        System.out.println("2./3. warm-up …");
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            ChunkPathBench.run(gateway, bearer, model, 100, 10, 20, false, cpu);
-            ChunkPathBench.run(direct, bearer, model, 100, 10, 20, false, cpu);
-        }
-        ChunkPathBench.firstChunk(List.of(gateway, direct), bearer, 20);
-        for (int streams : (s.runs(1) || s.runs(2)) ? s.streamLevels() : List.<Integer>of()) {
-            System.out.println("1./2. floor and chunk path at " + streams + " streams …");
-            Percentiles floor = raw.measure(streams * s.chunks(), streams * 1000.0 / s.paceMs());
-            ChunkPathBench.Run viaGateway = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(), s.paceMs(),
-                    false, cpu);
-            ChunkPathBench.Run viaDirect = ChunkPathBench.run(direct, bearer, model, streams, s.chunks(), s.paceMs(),
-                    false, cpu);
-            String rate = String.format("%d chunks/s", streams * 1000 / s.paceMs());
-            table.add("1 floor: raw Kafka produce → consume p50/p99 @ " + rate, floor.p50p99());
-            Percentiles g = viaGateway.delays();
-            boolean top = streams == s.streamLevels().getLast();
-            if (top) {
-                double ratio = g.p99() / floor.p99();
-                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", delays(viaGateway),
-                        "p50 ≤ 5, p99 ≤ 15 ms", g.p50() <= 5 && g.p99() <= 15 && viaGateway.lost() == 0);
-                table.add("2 chunk path p99 / floor p99 @ " + streams + " streams", String.format("%.1f×", ratio),
-                        "≤ 3×", ratio <= 3);
-            } else {
-                table.add("2 chunk path via gateway p50/p99/p99.9 @ " + streams + " streams", delays(viaGateway));
-            }
-            table.add("2 CPU per chunk via gateway @ " + streams + " streams: gateway, chat-service, suite JVM "
-                            + "(broker, store, model, clients)",
-                    cpuPerChunk(viaGateway));
-            table.add("2 while the " + streams + " streams ran via gateway: CPU per chunk of gateway, chat-service, "
-                    + "other services, suite JVM; machine busy", streamingCpu(viaGateway));
-            table.add("2 while the " + streams + " streams ran via gateway: suite JVM's CPU per chunk by thread group",
-                    suiteSplit(viaGateway));
-            table.add("2 chunk path direct (no gateway) p50/p99/p99.9 @ " + streams + " streams", delays(viaDirect));
-            table.add("2 CPU per chunk direct @ " + streams + " streams: gateway, chat-service, suite JVM",
-                    cpuPerChunk(viaDirect));
-            table.add("2 while the " + streams + " streams ran direct: same", streamingCpu(viaDirect));
-            if (top) {
-                ChunkPathBench.Run lockstep = ChunkPathBench.run(gateway, bearer, model, streams, s.chunks(),
-                        s.paceMs(), true, cpu);
-                table.add("2 chunk path via gateway @ " + streams + " streams in lockstep (all emit at one instant)",
-                        delays(lockstep));
-            }
-        }
-        if (!s.runs(3)) {
-            return;
-        }
-        System.out.println("3. first chunk …");
-        List<Percentiles> first = ChunkPathBench.firstChunk(List.of(gateway, direct), bearer, s.firstChunkSamples());
-        double extra = first.get(0).p50() - first.get(1).p50();
-        table.add("3 POST → first chunk via gateway p50/p99 (" + first.get(0).count() + " samples)",
-                first.get(0).p50p99());
-        table.add("3 POST → first chunk direct p50/p99", first.get(1).p50p99());
-        table.add("3 first chunk: gateway p50 − direct p50", String.format("%+.1f ms", extra), "≤ +5 ms", extra <= 5);
-        List<Percentiles> plain = ChunkPathBench.plainRequest(List.of(gateway, direct), bearer, 50);
-        table.add("3 GET /chats/{id} via gateway vs direct p50/p99 (50 samples each)",
-                plain.get(0).p50p99() + " vs " + plain.get(1).p50p99());
-    }
-
-    private static String delays(ChunkPathBench.Run run) {
-        Percentiles d = run.delays();
-        return String.format("%.1f / %.1f / %.1f ms (lost %d, failed %d)", d.p50(), d.p99(), d.p999(), run.lost(),
-                run.failed());
+        System.exit(0); // nothing else to wait for
     }
 
     /**
-     * From the gate's opening to the last stream's end: CPU per chunk of the gateway, chat-service, the other services
-     * and this JVM, and how busy the whole machine was (100 % = both cores).
+     * Items 1–3, 8 and 9 with the real llm-worker (offline provider at {@link #WORD_DELAY} per word, room for every
+     * stream: a model server's capacity is not what is measured) and cv-builder-service running: the whole stack. The
+     * worker is stopped afterwards: items 6 and 4 use the scripted model, which would otherwise compete with it for
+     * {@code llm.requests}.
      */
-    private static String streamingCpu(ChunkPathBench.Run run) {
-        int delivered = Math.max(run.delays().count(), 1);
-        double[] used = run.streamingCpuSeconds();
-        return String.format("%.0f, %.0f, %.0f, %.0f µs; %.0f %% of %d cores for %.2f s", used[0] * 1e6 / delivered,
-                used[1] * 1e6 / delivered, used[3] * 1e6 / delivered, used[2] * 1e6 / delivered,
-                100 * used[4] / used[5], Runtime.getRuntime().availableProcessors(), run.streamingSeconds());
-    }
-
-    /** The suite JVM's CPU per chunk while the streams ran, by {@link SuiteThreads} group. */
-    private static String suiteSplit(ChunkPathBench.Run run) {
-        int delivered = Math.max(run.delays().count(), 1);
-        double[] used = run.streamingCpuSeconds();
-        List<String> parts = new java.util.ArrayList<>();
-        for (int i = 0; i < SuiteThreads.GROUPS.size(); i++) {
-            parts.add(String.format("%s %.0f", SuiteThreads.GROUPS.get(i), used[6 + i] * 1e6 / delivered));
-        }
-        return String.join(", ", parts) + " µs";
-    }
-
-    private static String cpuPerChunk(ChunkPathBench.Run run) {
-        int delivered = Math.max(run.delays().count(), 1);
-        double[] used = run.cpuSeconds();
-        return String.format("%.0f µs, %.0f µs, %.0f µs", used[0] * 1e6 / delivered, used[1] * 1e6 / delivered,
-                used[2] * 1e6 / delivered);
-    }
-
-    /**
-     * CPU seconds used so far by the gateway, chat-service, and this JVM (the broker, the store, the scripted model and
-     * the SSE clients all run in it).
-     */
-    private static double[] cpu(LocalStack stack) {
-        double others = 0;
-        for (ServiceSpec spec : ServiceSpec.values()) {
-            if (spec != ServiceSpec.GATEWAY && spec != ServiceSpec.CHAT) {
-                for (ServiceProcess process : stack.instances(spec)) {
-                    double used = ProcessStats.cpuSeconds(process.pid());
-                    others += Double.isNaN(used) ? 0 : used; // item 5's workers have ended
+    private static void answerPath(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
+                                   String bearer) throws Exception {
+        ServiceProcess worker = stack.startInstance(ServiceSpec.LLM_WORKER, "llm-worker", Map.of(
+                "LLM_OFFLINE_WORD_DELAY", WORD_DELAY, "LLM_WORKER_MAXINFLIGHT", "4000",
+                "LLM_WORKER_MAXQUEUED", "8000",
+                // item 2 pauses the worker while the streams open: the group must keep it meanwhile
+                "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"180000\"}"));
+        ServiceProcess builder = stack.startInstance(ServiceSpec.CV_BUILDER, "cv-builder-service", Map.of());
+        try {
+            AnswerPathItems items = new AnswerPathItems(s, table, stack, bearer, worker);
+            if (s.runs(1) || s.runs(2)) {
+                items.levels(gateway);
+            }
+            if (s.runs(8)) {
+                items.scaleOut(s.streamLevels().getLast(), s.chatInstances(), s.runs(1) || s.runs(2));
+            }
+            if (s.runs(3)) {
+                System.out.println("3. accept …");
+                if (!s.runs(1) && !s.runs(2) && !s.runs(8)) {
+                    items.warmUp(List.of(gateway));
                 }
+                accept(s, table, gateway, bearer);
             }
+            if (s.runs(9)) {
+                System.out.println("9. the stack at rest (" + s.restSettle().toSeconds() + " s after the last request, "
+                        + "then " + s.restWindow().toSeconds() + " s measured) …");
+                rest(s, table, stack);
+            }
+        } finally {
+            worker.close();
+            builder.close();
         }
-        double[] machine = ProcessStats.machineSeconds();
-        double[] suite = SuiteThreads.cpuSeconds();
-        double[] sample = new double[6 + suite.length];
-        sample[0] = ProcessStats.cpuSeconds(stack.instance(ServiceSpec.GATEWAY).pid());
-        sample[1] = ProcessStats.cpuSeconds(stack.instance(ServiceSpec.CHAT).pid());
-        sample[2] = ProcessStats.cpuSeconds(ProcessHandle.current().pid());
-        sample[3] = others;
-        sample[4] = machine[0];
-        sample[5] = machine[1];
-        System.arraycopy(suite, 0, sample, 6, suite.length);
-        return sample;
+    }
+
+    private static void accept(BenchSettings s, ResultTable table, String gateway, String bearer) {
+        AcceptBench.Result r = AcceptBench.run(gateway, bearer, s.acceptConversations(), s.acceptLater());
+        table.add("3 GET /chats/{id} via gateway p50/p99 (" + r.plainGet().count() + " samples, same run)",
+                r.plainGet().p50p99());
+        table.add("3 G4 POST /message → start via gateway p50/p99, messages after the first (" + r.accept().count()
+                + " samples)", r.accept().p50p99());
+        double p50 = r.accept().p50() - r.plainGet().p50();
+        double p99 = r.accept().p99() - r.plainGet().p99();
+        table.add("3 G4 accept p50 − GET p50", String.format("%+.1f ms", p50), "≤ +10 ms", p50 <= 10);
+        table.add("3 G4 accept p99 − GET p99", String.format("%+.1f ms", p99), "≤ +25 ms", p99 <= 25);
+        table.add("3 POST → start of a conversation's first message p50/p99 (waits for the title ≤ 300 ms; "
+                + r.firstMessage().count() + " samples)", r.firstMessage().p50p99());
+    }
+
+    private static void rest(BenchSettings s, ResultTable table, LocalStack stack) {
+        IdleBench.Result r = IdleBench.run(stack, s.restSettle(), s.restWindow());
+        table.add(String.format("9 G5 whole stack at rest: CPU of every process over %.0f s, %d s after the last "
+                + "request (%% of one core)", r.windowSeconds(), s.restSettle().toSeconds()),
+                String.format("%.1f %%", r.totalPercent()), "≤ 5 %", r.totalPercent() <= 5);
+        table.add("9 at rest, each process (% of one core)", String.join(", ", r.shares().stream()
+                .map(share -> String.format("%s %.1f", share.process(), share.percentOfCore())).toList())
+                + String.format(" (of which broker %.1f, store %.1f)", r.brokerPercent(), r.storePercent()));
     }
 
     private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
@@ -293,7 +228,9 @@ public final class BenchSuite {
                 "CHAT_STREAM_HEARTBEAT", BenchSettings.HEARTBEAT.toString(),
                 "CHAT_STREAM_IDLE_TIMEOUT", "PT10M",
                 // the goal's heap bound; BENCH_JAVA_OPTIONS adds flags to try (e.g. a recording, another JIT or GC)
-                ServiceProcess.JAVA_OPTIONS, ("-Xmx1g " + System.getenv().getOrDefault("BENCH_JAVA_OPTIONS", "")).strip(),
+                // full tiered JIT, as a service in a container runs (the local stack's default is C1 only, for start-up)
+                ServiceProcess.JAVA_OPTIONS, ("-Xmx1g -XX:TieredStopAtLevel=4 "
+                        + System.getenv().getOrDefault("BENCH_JAVA_OPTIONS", "")).strip(),
                 "LLM_PROVIDER", "offline");
     }
 

@@ -1,159 +1,203 @@
 package com.cvchat.bench;
 
-import com.cvchat.events.llm.LlmTask;
-import com.cvchat.platform.test.llm.ScriptedModel;
+import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 
-import org.awaitility.Awaitility;
-
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Items 2 and 3: the delay from the model emitting a chunk to the SSE client parsing it, and from the POST to the
- * first {@code chunk} event. The model is {@link ScriptedModel} in this JVM with {@code [stamp]}: each chunk's text is
- * {@code @<System.nanoTime() just before it is sent>}, and the client (also in this JVM, one virtual thread per stream
- * reading a real socket) stamps each event when it has parsed it.
- *
- * <p>Item 2 measures N streams that are open at once: every answer waits behind a gate of the model until all N
- * requests have reached it (so opening the streams — the POSTs, stores and publishes that item 3 measures — is not
- * mixed into the chunk delays), then all stream together. Independent answers do not emit in lockstep: stream i's
- * chunks leave at {@code i × pace / N} into each pace period (the phases spread evenly), unless {@code lockstep}.
+ * Item 2 (and 8): N answers through the real llm-worker (offline provider at a fixed word pace), streamed together,
+ * in three phases whose CPU is taken apart:
+ * <ol>
+ *   <li><b>accept</b>: the worker process is paused ({@code SIGSTOP}; its session timeout is raised so the group
+ *   keeps it), N clients post a message each in their own conversation (a first message: its title is asked for too)
+ *   and wait for the {@code start} event;</li>
+ *   <li><b>streaming</b>: when every stream has its {@code start}, the worker goes on ({@code SIGCONT}) and answers
+ *   the N requests together, until the last {@code done} — the window of the CPU per token and of the delays;</li>
+ *   <li><b>storing</b>: from the last {@code done} until every answer is stored and projected ({@link StoredAnswers}).</li>
+ * </ol>
+ * Tokens are the offline model's words counted in each {@code chunk} event's text, so coalescing counts fairly. Every
+ * chunk event is kept with its receive instant (epoch microseconds) for {@link TokenDelays}.
  */
 final class ChunkPathBench {
 
-    /**
-     * The delays of one run; {@code lost} counts chunks that never arrived, {@code failed} streams that broke;
-     * {@code cpuSeconds} what each entry of the sampled list used from the gate's opening until every answer was
-     * streamed and stored, {@code streamingCpuSeconds} until the last stream ended ({@code streamingSeconds} of wall
-     * time): the span in which the chunks' delays arise.
-     */
-    record Run(Percentiles delays, int lost, int failed, double[] cpuSeconds, double[] streamingCpuSeconds,
-               double streamingSeconds) {
+    private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration ALL_STARTED = Duration.ofMinutes(2);
+    private static final Duration STORED = Duration.ofMinutes(1);
+
+    /** One chunk event as the client got it: the answer's message id, its sequence, its words, when (epoch µs). */
+    record Received(String messageId, long sequence, int words, long epochMicros) {
     }
 
-    private static final Duration ALL_REQUESTED = Duration.ofMinutes(3);
+    /**
+     * What one run delivered and what each phase cost; {@code stored}: conversations whose answer is stored (checked
+     * after the storing phase was sampled).
+     */
+    record Run(int streams, long tokens, int answers, List<Received> chunks, int failed, StackCpu accept,
+               StackCpu streaming, StackCpu storing, int stored) {
+
+        double perToken(double cpuSeconds) {
+            return cpuSeconds * 1e6 / Math.max(tokens, 1);
+        }
+
+        /** This run and {@code other} (the same number of streams, asked again) as one. */
+        Run plus(Run other) {
+            List<Received> both = new ArrayList<>(chunks);
+            both.addAll(other.chunks);
+            return new Run(streams, tokens + other.tokens, answers + other.answers, both, failed + other.failed,
+                    accept.plus(other.accept), streaming.plus(other.streaming), storing.plus(other.storing),
+                    stored + other.stored);
+        }
+
+        /** Milliseconds of CPU per answer. */
+        double perAnswer(double cpuSeconds) {
+            return cpuSeconds * 1e3 / Math.max(answers, 1);
+        }
+    }
 
     private ChunkPathBench() {
     }
 
-    /**
-     * {@code streams} answers at once through {@code api}, each {@code chunks} chunks one every {@code paceMs};
-     * {@code cpu} samples the CPU seconds of the processes of interest.
-     */
-    static Run run(String api, String bearer, ScriptedModel model, int streams, int chunks, int paceMs,
-                   boolean lockstep, Supplier<double[]> cpu) throws Exception {
+    /** {@code streams} clients, client i on {@code apis[i % apis.size()]}; {@code worker} is the one llm-worker. */
+    static Run run(List<String> apis, String bearer, int streams, ServiceProcess worker, StoredAnswers storing,
+                   Supplier<StackCpu> cpu) throws Exception {
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            chats.add(Api.createChat(api, bearer));
+            chats.add(Api.createChat(apis.get(i % apis.size()), bearer));
         }
-        String gate = "bench-" + UUID.randomUUID();
-        ConcurrentLinkedQueue<Double> delays = new ConcurrentLinkedQueue<>();
+        long epochOffsetNanos = epochOffsetNanos();
+        ConcurrentLinkedQueue<Received> chunks = new ConcurrentLinkedQueue<>();
+        AtomicInteger answers = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        double[] cpuBefore;
-        double[] cpuStreamed;
-        long gateOpened;
+        CountDownLatch started = new CountDownLatch(streams);
+        StackCpu begin;
+        StackCpu opened;
+        StackCpu streamed;
+        signal(worker, "STOP");
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
+            begin = cpu.get();
+            List<Future<?>> clients = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                String chat = chats.get(i);
-                long phase = lockstep ? 0 : (long) i * paceMs / streams;
-                String body = Api.messageBody("Benchmark [stamp] [words=" + chunks + "] [pace=" + paceMs + "ms] [gate="
-                        + gate + "] [phase=" + phase + "ms]");
-                running.add(executor.submit(() -> {
-                    try (SseClient stream = SseClient.post(api + "/chats/" + chat + "/message", bearer, body, Map.of())) {
-                        if (stream.status() != 200) {
-                            failed.incrementAndGet();
-                            return null;
-                        }
-                        for (SseEvent event : stream.rest(Duration.ofSeconds(60))) {
-                            String content = event.json().path("content").asString("");
-                            if (content.startsWith("@")) {
-                                delays.add((event.receivedNanos() - Long.parseLong(content.substring(1))) / 1e6);
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        failed.incrementAndGet();
+                String url = apis.get(i % apis.size()) + "/chats/" + chats.get(i) + "/message";
+                clients.add(executor.submit(() -> stream(url, bearer, started, chunks, answers, failed,
+                        epochOffsetNanos)));
+            }
+            boolean all = started.await(ALL_STARTED.toSeconds(), TimeUnit.SECONDS);
+            opened = cpu.get();
+            signal(worker, "CONT");
+            if (!all) {
+                System.out.println("  … not every stream started: " + started.getCount() + " missing");
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+            streamed = cpu.get();
+        } finally {
+            signal(worker, "CONT");
+        }
+        boolean drained = storing.await(STORED);
+        StackCpu settled = cpu.get();
+        if (!drained) {
+            System.out.println("  … answers not all stored after " + STORED.toSeconds() + " s");
+        }
+        int stored = (int) chats.stream().filter(chat -> Api.storedMessages(apis.getFirst(), bearer, chat) >= 2).count();
+        long tokens = chunks.stream().mapToLong(Received::words).sum();
+        return new Run(streams, tokens, answers.get(), List.copyOf(chunks), failed.get(), opened.minus(begin),
+                streamed.minus(opened), settled.minus(streamed), stored);
+    }
+
+    private static Void stream(String url, String bearer, CountDownLatch started, ConcurrentLinkedQueue<Received> chunks,
+                               AtomicInteger answers, AtomicInteger failed, long epochOffsetNanos) {
+        boolean counted = false;
+        try (SseClient stream = SseClient.post(url, bearer,
+                Api.messageBody("Tell me how to plan a benchmark of streaming answers?"), Map.of())) {
+            if (stream.status() != 200) {
+                failed.incrementAndGet();
+            }
+            for (SseEvent event = stream.next(EVENT_TIMEOUT); event != null; event = stream.next(EVENT_TIMEOUT)) {
+                switch (event.type()) {
+                    case "start" -> {
+                        started.countDown();
+                        counted = true;
                     }
-                    return null;
-                }));
-            }
-            Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(20)).until(() -> model.requests()
-                    .stream().filter(r -> r.task() != LlmTask.TITLE && r.prompt().contains(gate)).count() == streams);
-            cpuBefore = cpu.get();
-            gateOpened = System.nanoTime();
-            model.openGate(gate);
-            for (Future<?> future : running) {
-                future.get();
-            }
-            cpuStreamed = cpu.get();
-        }
-        double streamingSeconds = (System.nanoTime() - gateOpened) / 1e9;
-        // every answer stored (the persister runs behind the streams): the CPU of storing them counts, and the next
-        // run starts on a quiet service
-        Awaitility.await().atMost(ALL_REQUESTED).pollInterval(Duration.ofMillis(100))
-                .until(() -> chats.stream().allMatch(chat -> Api.storedMessages(api, bearer, chat) >= 2));
-        return new Run(Percentiles.of(delays), streams * chunks - delays.size(), failed.get(),
-                minus(cpu.get(), cpuBefore), minus(cpuStreamed, cpuBefore), streamingSeconds);
-    }
-
-    private static double[] minus(double[] after, double[] before) {
-        double[] used = new double[after.length];
-        for (int i = 0; i < used.length; i++) {
-            used[i] = after[i] - before[i];
-        }
-        return used;
-    }
-
-    /**
-     * A plain request through each API, {@code samples} times alternating: {@code GET /chats/{id}} of one conversation
-     * (token check, one owned-conversation read, one page of messages) — what one hop costs without streaming.
-     */
-    static List<Percentiles> plainRequest(List<String> apis, String bearer, int samples) {
-        List<List<Double>> times = apis.stream().<List<Double>>map(a -> new ArrayList<>()).toList();
-        String chat = Api.createChat(apis.getFirst(), bearer);
-        for (int i = 0; i < samples; i++) {
-            for (int a = 0; a < apis.size(); a++) {
-                long begin = System.nanoTime();
-                Api.storedMessages(apis.get(a), bearer, chat);
-                times.get(a).add((System.nanoTime() - begin) / 1e6);
-            }
-        }
-        return times.stream().map(Percentiles::of).toList();
-    }
-
-    /**
-     * POST → first {@code chunk} event, {@code samples} times one after another, alternating between the two APIs
-     * (through the gateway and direct) so both see the same machine load. The model answers at once (pace 0).
-     */
-    static List<Percentiles> firstChunk(List<String> apis, String bearer, int samples) {
-        List<List<Double>> times = apis.stream().<List<Double>>map(a -> new ArrayList<>()).toList();
-        String body = Api.messageBody("First chunk [words=2] [pace=0ms]");
-        for (int i = 0; i < samples; i++) {
-            for (int a = 0; a < apis.size(); a++) {
-                String api = apis.get(a);
-                String chat = Api.createChat(api, bearer);
-                long begin = System.nanoTime();
-                try (SseClient stream = SseClient.post(api + "/chats/" + chat + "/message", bearer, body, Map.of())) {
-                    for (SseEvent event = stream.next(Duration.ofSeconds(30)); event != null;
-                         event = stream.next(Duration.ofSeconds(30))) {
-                        if ("chunk".equals(event.type())) {
-                            times.get(a).add((event.receivedNanos() - begin) / 1e6);
-                            break;
-                        }
+                    case "chunk" -> chunks.add(received(event, epochOffsetNanos));
+                    case "done" -> answers.incrementAndGet();
+                    case "error" -> failed.incrementAndGet();
+                    default -> {
                     }
                 }
             }
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+        } finally {
+            if (!counted) {
+                started.countDown(); // a stream that failed does not hold the others back
+            }
         }
-        return times.stream().map(Percentiles::of).toList();
+        return null;
+    }
+
+    /** {@code kill -STOP|-CONT <pid>}: pauses or resumes the worker (the suite started it). */
+    private static void signal(ServiceProcess process, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("kill -" + signal + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Received received(SseEvent event, long epochOffsetNanos) {
+        String id = event.id(); // <message_id>:<sequence + 1>
+        int colon = id.lastIndexOf(':');
+        return new Received(id.substring(0, colon), Long.parseLong(id.substring(colon + 1)) - 1,
+                words(event.json().path("content").asString("")), (event.receivedNanos() + epochOffsetNanos) / 1000);
+    }
+
+    /** The tokens of a chunk's text: the offline model's words. */
+    static int words(String text) {
+        Matcher words = WORD.matcher(text);
+        int count = 0;
+        while (words.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * {@code epoch nanoseconds − System.nanoTime()} now: turns this JVM's receive instants into the wall clock that
+     * the worker's envelope stamps use (one kernel clock for every process of this machine). The reading with the
+     * shortest gap between the two clocks' reads of a few.
+     */
+    private static long epochOffsetNanos() {
+        long best = Long.MAX_VALUE;
+        long offset = 0;
+        for (int i = 0; i < 20; i++) {
+            long before = System.nanoTime();
+            Instant now = Instant.now();
+            long after = System.nanoTime();
+            if (after - before < best) {
+                best = after - before;
+                offset = now.getEpochSecond() * 1_000_000_000L + now.getNano() - (before + after) / 2;
+            }
+        }
+        return offset;
     }
 }

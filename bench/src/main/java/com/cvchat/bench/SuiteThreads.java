@@ -10,14 +10,16 @@ import java.util.Locale;
 
 /**
  * This JVM's CPU split by who uses it — the broker, the store, the SSE clients' HTTP client, the virtual threads
- * (the scripted model's answers and the SSE clients' readers share their carriers) and the rest — from per-thread CPU
+ * (the scripted model's answers and the SSE clients' readers share their carriers), the suite's own Kafka clients
+ * (the floor probe, the scripted model) and the rest (GC, JIT) — from per-thread CPU
  * time. The suite JVM is not part of the system measured, so its share says how much of the machine the measurement
  * itself takes.
  */
 final class SuiteThreads {
 
     /** The groups, in the order {@link #cpuSeconds()} returns them. */
-    static final List<String> GROUPS = List.of("broker", "store", "HTTP client", "virtual threads", "other");
+    static final List<String> GROUPS = List.of("broker", "store", "HTTP client", "virtual threads", "Kafka clients",
+            "other");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -63,12 +65,16 @@ final class SuiteThreads {
         if (name.startsWith("forkjoinpool")) {
             return 3;
         }
+        if (name.startsWith("kafka-producer") || name.startsWith("kafka-coordinator") || name.startsWith("kafka-admin")
+                || name.startsWith("scripted-model")) {
+            return 4;
+        }
         if (name.contains("kafka") || name.startsWith("data-plane") || name.startsWith("group-coordinator")
                 || name.startsWith("controller") || name.startsWith("broker") || name.startsWith("executor-")
                 || name.contains("raft") || name.startsWith("quorum") || name.startsWith("logdir")
                 || name.startsWith("share-coordinator") || name.startsWith("transaction")) {
             return 0;
         }
-        return 4;
+        return 5;
     }
 }
