@@ -1,13 +1,11 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.platform.conversation.DisclaimerDetector;
-import com.cvchat.platform.web.ApiError;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -29,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One answer being written to one client as Server-Sent Events, without a thread of its own while it waits: the
  * request is put in async mode, and a short-lived writer task runs only when there is something to do — events
- * arrived in its {@link StreamInbox}, or its timer (start wait, heartbeat, idle timeout) fired. At most one writer
+ * arrived in its {@link StreamInbox}, or its timer (title wait, heartbeat, idle timeout) fired. At most one writer
  * task runs at a time for a stream (a work-in-progress counter), so its events are written in order by one writer;
  * the events ready at once are written together and flushed once. Chunks below the next expected sequence are dropped, so none is sent twice.
  * A client that disconnects only ends the writing — storing the answer does not depend on it.
@@ -246,7 +244,7 @@ final class AnswerStream implements AsyncListener {
         }
     }
 
-    /** One timer per stream, for the earliest of: the start wait, the next heartbeat, the idle timeout. */
+    /** One timer per stream, for the earliest of: the title wait, the next heartbeat, the idle timeout. */
     private void schedule() {
         if (phase == Phase.ENDED) {
             return;

@@ -10,10 +10,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Writes answers to clients as Server-Sent Events from an {@link StreamInbox} (live from the fan-out or replayed
+ * Writes answers to clients as Server-Sent Events from an {@link StreamInbox} (live from the reply consumer or replayed
  * from the log). The request is put in async mode and its thread returns at once: a held stream costs its
  * connection and a small {@link AnswerStream}, not a parked thread. Writing happens on short-lived virtual threads,
- * one at a time per stream; heartbeats, the start wait and idle timeouts come from one shared timer thread.
+ * one at a time per stream; heartbeats, the title wait and idle timeouts come from one shared timer thread.
  */
 @Component
 public class AnswerStreamWriter {

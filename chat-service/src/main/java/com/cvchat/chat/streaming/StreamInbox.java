@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The response events waiting for one stream's writer, in arrival order. Whoever delivers (the fan-out consumer, a
+ * The response events waiting for one stream's writer, in arrival order. Whoever delivers (the reply consumer, a
  * replay) only appends and signals: it never writes to a socket, so a slow client holds up nobody. The buffer is
  * bounded ({@code chat.stream.buffered-events}); an event beyond the bound is dropped and the inbox is marked
  * overflowed, which makes the writer end that client's stream (it can resume with {@code Last-Event-ID}: every
