@@ -228,7 +228,9 @@ async function follow(chatId, bubble, { open: first, messageId }) {
             if (event.title) setTitle(chatId, event.title);
             if (!text) bubble.text = event.cancelled ? 'Stopped before any answer.' : '';
             bubble.finish({ when: event.cancelled ? 'Stopped' : 'Just now', stopped: event.cancelled, disclaimer: event.disclaimer });
-            $('#answerLive').textContent = event.cancelled ? 'Answer stopped.' : 'Answer complete: ' + text;
+            // announced as shown (rendered Markdown), not as the raw text with its ** and >
+            const shown = bubble.node.querySelector('.text')?.textContent ?? text;
+            $('#answerLive').textContent = event.cancelled ? 'Answer stopped.' : 'Answer complete: ' + shown;
           } else if (event.type === 'error') {
             bubble.finish({ when: '', failed: true });
             bubble.node.append(el('p', { class: 'error-line', role: 'alert' }, event.message || event.error || 'The AI could not answer.'));

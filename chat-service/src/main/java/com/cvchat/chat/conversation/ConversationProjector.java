@@ -57,7 +57,9 @@ public class ConversationProjector implements ConversationEventApplier {
             case MessageAdded added -> addMessage(envelope, added);
             case TitleSet title -> setTitle(envelope, title);
             case ConversationDeleted ignored -> {
-                mongo.upsert(byId(id), new Update().set(ConversationDocument.DELETED, true), ConversationDocument.class);
+                // its messages go, and so does their count (a replay that cannot read erased messages agrees)
+                mongo.upsert(byId(id), new Update().set(ConversationDocument.DELETED, true)
+                        .set(ConversationDocument.MESSAGE_COUNT, 0L), ConversationDocument.class);
                 mongo.remove(new Query(where(MessageDocument.CONVERSATION_ID).is(id)), MessageDocument.class);
             }
             default -> {
