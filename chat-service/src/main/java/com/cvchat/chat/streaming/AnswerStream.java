@@ -170,12 +170,10 @@ final class AnswerStream implements AsyncListener {
         switch (event) {
             case LlmChunk chunk -> {
                 // by characters, not by chunk: an answer generated again (another worker) may be cut differently
-                long start = chunk.offset() != null ? chunk.offset() : sentChars;
-                long end = start + chunk.text().length();
-                if (end > sentChars) {
-                    String fresh = start >= sentChars ? chunk.text() : chunk.text().substring((int) (sentChars - start));
-                    write(SseEvents.chunk(messageId, end, fresh));
-                    sentChars = end;
+                String fresh = chunk.after(sentChars);
+                if (!fresh.isEmpty()) {
+                    sentChars = chunk.end(sentChars);
+                    write(SseEvents.chunk(messageId, sentChars, fresh));
                 }
             }
             case LlmCompleted completed -> finish(SseEvents.done(messageId,

@@ -18,4 +18,15 @@ public record LlmChunk(String requestId, String origin, long sequence, String te
     public LlmChunk(String requestId, String origin, long sequence, String text) {
         this(requestId, origin, sequence, text, null);
     }
+
+    /** Where this piece ends in the answer, for a reader that has {@code sent} characters (no offset: it follows them). */
+    public long end(long sent) {
+        return (offset != null ? offset : sent) + text.length();
+    }
+
+    /** The part of this piece after the first {@code sent} characters of the answer ("" when the reader has it all). */
+    public String after(long sent) {
+        long start = offset != null ? offset : sent;
+        return start >= sent ? text : end(sent) <= sent ? "" : text.substring((int) (sent - start));
+    }
 }

@@ -46,14 +46,11 @@ class LlmResponseRelay implements ReplyHandler {
         pending.get(chunk.requestId()).filter(request -> !request.title).ifPresent(request -> {
             String fresh;
             synchronized (request) { // by characters: an answer generated again (another worker) may be cut differently
-                long start = chunk.offset() != null ? chunk.offset() : request.sentChars;
-                long end = start + chunk.text().length();
-                if (end <= request.sentChars) {
+                fresh = chunk.after(request.sentChars);
+                if (fresh.isEmpty()) {
                     return; // already relayed
                 }
-                fresh = start >= request.sentChars ? chunk.text()
-                        : chunk.text().substring((int) (request.sentChars - start));
-                request.sentChars = end;
+                request.sentChars = chunk.end(request.sentChars);
             }
             request.sink.answerPiece(fresh);
         });
