@@ -41,11 +41,15 @@ final class AotCache {
                 .resolve(name + "-jdk" + Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_") + ".aot");
     }
 
-    /** A cache that was written after the jar was last built (a JVM that cannot use it after all only warns). */
+    /**
+     * A cache that was written after the jar and the stack's hooks ({@link ServiceHooks}) were last built (a JVM that
+     * cannot use it after all only warns).
+     */
     static boolean usable(Path cache, Path jar) {
         try {
             return Files.isRegularFile(cache) && Files.size(cache) > 0
-                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0
+                    && Files.getLastModifiedTime(cache).compareTo(ServiceHooks.builtAt()) >= 0;
         } catch (IOException e) {
             return false;
         }
@@ -86,8 +90,9 @@ final class AotCache {
         List<String> command = new ArrayList<>();
         command.add(ServiceProcess.javaCommand());
         command.addAll(ServiceProcess.jvmFlags());
-        command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh",
-                "-jar", runnable.toString(), "--server.port=0", "--spring.profiles.active=local"));
+        command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh"));
+        command.addAll(ServiceProcess.launch(runnable, runnable.getParent()));
+        command.addAll(List.of("--server.port=0", "--spring.profiles.active=local"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(spec.module() + "-aot-training.log").toFile());
         builder.environment().putAll(env);

@@ -1,5 +1,8 @@
 package com.cvchat.localstack;
 
+import com.cvchat.localhooks.HooksJar;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
-/** One service running as its own JVM process, its output in a log file. */
+/**
+ * One service running as its own JVM process, its output in a log file. The process gets the stack's hooks
+ * ({@link ServiceHooks}): it exits when this process dies, and honours the crash-test switch
+ * {@code PLATFORM_FAULTS_HALT_AFTER_PUBLISH}.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     /** Environment variable with extra JVM options for the service processes (space-separated). */
@@ -29,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     private static final List<String> JVM_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms32m", "-Xmx384m",
-            "-XX:ReservedCodeCacheSize=64m", "-Dcvchat.parent-pid=" + ProcessHandle.current().pid());
+            "-XX:ReservedCodeCacheSize=64m", "-D" + HooksJar.PARENT_PID + "=" + ProcessHandle.current().pid());
 
     private final ServiceSpec spec;
     private final Process process;
@@ -84,8 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
+            command.addAll(launch(runnable, cdsDir.resolve(spec.module())));
             command.addAll(List.of(
-                    "-jar", runnable.toString(),
                     "--server.port=" + port,
                     "--spring.profiles.active=local"));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -118,6 +128,28 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static boolean prepare(ServiceSpec spec, Path jar, Path cdsDir, Path logDir, Map<String, String> env) {
         return AotCache.ensure(spec, jar, extracted(spec, jar, cdsDir), logDir, env);
+    }
+
+    /**
+     * How the JVM runs {@code runnable}: its class path followed by the hooks jar (written into {@code hooksDir}, see
+     * {@link ServiceHooks}), and the main class of its manifest.
+     */
+    static List<String> launch(Path runnable, Path hooksDir) {
+        Path hooks = ServiceHooks.writeInto(hooksDir);
+        return List.of("-cp", runnable + File.pathSeparator + hooks, mainClass(runnable));
+    }
+
+    private static String mainClass(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            if (main == null) {
+                throw new IllegalStateException(jar + " names no Main-Class");
+            }
+            return main;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + jar, e);
+        }
     }
 
     static String javaCommand() {

@@ -1,19 +1,21 @@
 package com.cvchat.platform.faults;
 
-import java.util.Set;
+import com.cvchat.platform.kafka.EventPublisher;
+import org.springframework.util.ClassUtils;
 
 /**
  * Recognises failures of a dependency that is down for a while (the store unreachable, the broker not acknowledging)
  * as opposed to a bug or bad data: the API answers them with 503, and consumers retry them instead of dead-lettering.
- * Checked by class name so that services without MongoDB or Kafka on the classpath can use it.
+ * <p>
+ * Recognised by type, a failure or one of its causes being an instance of: {@link EventPublisher.EventPublishException}
+ * (the broker did not acknowledge), and, in services with a store, the driver's {@code MongoTimeoutException} and
+ * {@code MongoSocketException} and Spring's {@code DataAccessResourceFailureException} ({@link StoreFailures}). The
+ * store's types are only looked at where the MongoDB driver is on the class path (llm-worker has none).
  */
 public final class TransientFailures {
 
-    private static final Set<String> TRANSIENT = Set.of(
-            "com.mongodb.MongoTimeoutException",
-            "com.mongodb.MongoSocketException",
-            "org.springframework.dao.DataAccessResourceFailureException",
-            "com.cvchat.platform.kafka.EventPublisher$EventPublishException");
+    private static final boolean STORE = ClassUtils.isPresent("com.mongodb.MongoException",
+            TransientFailures.class.getClassLoader());
 
     private TransientFailures() {
     }
@@ -21,10 +23,8 @@ public final class TransientFailures {
     /** True when {@code failure} or one of its causes is (a subclass of) a known "dependency down" exception. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
-                if (TRANSIENT.contains(type.getName())) {
-                    return true;
-                }
+            if (t instanceof EventPublisher.EventPublishException || STORE && StoreFailures.isTransient(t)) {
+                return true;
             }
         }
         return false;

@@ -3,7 +3,6 @@ package com.cvchat.platform.kafka;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topic;
-import com.cvchat.platform.faults.HaltAfterPublish;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -20,16 +19,9 @@ public class EventPublisher {
     private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaTemplate<Object, Object> template;
-    private final HaltAfterPublish halt;
 
     public EventPublisher(KafkaTemplate<Object, Object> template) {
-        this(template, HaltAfterPublish.off());
-    }
-
-    /** With the crash-test switch {@code platform.faults.halt-after-publish} (off unless set). */
-    public EventPublisher(KafkaTemplate<Object, Object> template, HaltAfterPublish halt) {
         this.template = template;
-        this.halt = halt;
     }
 
     public <P extends EventPayload> CompletableFuture<SendResult<Object, Object>> publish(
@@ -58,7 +50,6 @@ public class EventPublisher {
             String type = envelopes.get(i).type();
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                halt.afterAcknowledged(type);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EventPublishException("Interrupted while publishing " + type, e);

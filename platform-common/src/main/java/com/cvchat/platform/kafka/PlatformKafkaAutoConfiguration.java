@@ -2,14 +2,12 @@ package com.cvchat.platform.kafka;
 
 import com.cvchat.events.Topic;
 import com.cvchat.events.Topics;
-import com.cvchat.platform.faults.HaltAfterPublish;
 import com.cvchat.platform.faults.TransientFailures;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,9 +57,8 @@ public class PlatformKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<Object, Object> kafkaTemplate,
-                                  @Value("${platform.faults.halt-after-publish:}") String haltAfterPublish) {
-        return new EventPublisher(kafkaTemplate, new HaltAfterPublish(haltAfterPublish));
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> kafkaTemplate) {
+        return new EventPublisher(kafkaTemplate);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Defaults every service shares (observability, Kafka wire format, error pages), added with the lowest precedence so
@@ -17,11 +16,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "platformDefaults";
 
-    private static final AtomicBoolean PARENT_WATCHED = new AtomicBoolean();
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        exitWithParent();
         Map<String, Object> defaults = new LinkedHashMap<>();
         // health (liveness + readiness groups), metrics, tracing
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
@@ -71,19 +67,5 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    }
-
-    /**
-     * A service started by the local stack gets {@code -Dcvchat.parent-pid}; if that process dies without stopping
-     * its children (kill -9), the service exits too, so nothing is left behind.
-     */
-    private static void exitWithParent() {
-        String parent = System.getProperty("cvchat.parent-pid");
-        if (parent == null || !PARENT_WATCHED.compareAndSet(false, true)) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
-                handle -> handle.onExit().thenRun(() -> System.exit(0)),
-                () -> System.exit(0));
     }
 }

@@ -17,6 +17,8 @@ class TransientFailuresTest {
     @Test
     void shouldTreatAnUnreachableStoreOrBrokerAsTransient() {
         assertThat(TransientFailures.isTransient(new MongoTimeoutException("no server"))).isTrue();
+        assertThat(TransientFailures.isTransient(
+                new MongoSocketOpenException("refused", new ServerAddress(), new IOException()))).isTrue();
         assertThat(TransientFailures.isTransient(new DataAccessResourceFailureException("down",
                 new MongoSocketOpenException("refused", new ServerAddress(), new IOException())))).isTrue();
         assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
@@ -28,13 +30,5 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("bad"))).isFalse();
         assertThat(TransientFailures.isTransient(new DuplicateKeyException("dup"))).isFalse();
         assertThat(TransientFailures.isTransient(new RuntimeException(new IOException("io")))).isFalse();
-    }
-
-    @Test
-    void shouldArmTheHaltSwitchOnlyForTheConfiguredEventType() {
-        assertThat(new HaltAfterPublish("chat.title-set").armedFor("chat.title-set")).isTrue();
-        assertThat(new HaltAfterPublish("chat.title-set").armedFor("chat.message-added")).isFalse();
-        assertThat(new HaltAfterPublish("").armedFor("")).isFalse();
-        assertThat(HaltAfterPublish.off().armedFor("chat.title-set")).isFalse();
     }
 }
