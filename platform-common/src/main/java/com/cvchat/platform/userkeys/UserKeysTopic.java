@@ -4,12 +4,14 @@ import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.errors.TopicExistsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The compacted {@code user.keys} topic. Records of one user all go to the partition the user id hashes to:
+ * The compacted {@code user.keys} topic. Records of one user all go to the partition the user id hashes to; their keys
+ * are {@link RecordKey}s:
  * <ul>
  *   <li>{@code <user id>/<key id>} → {@code {"user_id", "key_id", "wrapped_key", "created_at"}}: a data key wrapped
  *       by the master key; a tombstone (null value) destroys it;</li>
@@ -37,12 +40,8 @@ public final class UserKeysTopic {
         return BuiltInPartitioner.partitionForKey(userId.getBytes(StandardCharsets.UTF_8), partitions);
     }
 
-    static String keyRecordKey(String userId, String keyId) {
-        return userId + "/" + keyId;
-    }
-
-    static byte[] keyRecord(String userId, String keyId, String wrappedKey) {
-        ObjectNode node = EventJson.mapper().createObjectNode().put("user_id", userId).put("key_id", keyId)
+    static byte[] keyRecord(RecordKey.DataKeyId key, String wrappedKey) {
+        ObjectNode node = EventJson.mapper().createObjectNode().put("user_id", key.userId()).put("key_id", key.keyId())
                 .put("wrapped_key", wrappedKey).put("created_at", Instant.now().toString());
         return EventJson.mapper().writeValueAsBytes(node);
     }
@@ -54,6 +53,29 @@ public final class UserKeysTopic {
 
     static JsonNode parse(byte[] value) {
         return EventJson.mapper().readTree(value);
+    }
+
+    /**
+     * The topic's partition count. Right after the topic is created the metadata may list none yet: waits for them
+     * (bounded, 10 s) rather than take 0; throws if they do not show, so the caller tries again later.
+     */
+    static int partitionCount(Consumer<?, ?> consumer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            int count = consumer.partitionsFor(NAME).size();
+            if (count > 0) {
+                return count;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(NAME + " has no partitions yet");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + NAME, e);
+            }
+        }
     }
 
     /** Creates the topic when missing (idempotent). */

@@ -100,7 +100,40 @@ class UserKeyStoreIT {
                         .isEqualTo("Nothing to hide");
             }
             assertThat(latestValuesOf(erased)).allSatisfy((key, value) ->
-                    assertThat(value == null || !key.contains("/")).as("no live key record for " + key).isTrue());
+                    assertThat(value == null || RecordKey.parse(key) instanceof RecordKey.Erasure)
+                            .as("no live key record for " + key).isTrue());
+        }
+    }
+
+    @Test
+    void shouldAnswerUnknownKeysAndNewUsersWithoutCreatingAConsumer() {
+        try (UserKeyStore store = store(List.of())) {
+            // Given a store that has read the topic
+            store.keyForSealing(UUID.randomUUID().toString());
+            int before = consumerSequence();
+
+            // When keys unknown to it are looked up and new users get their first key
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                assertThat(store.find(UUID.randomUUID().toString(), UUID.randomUUID().toString())).isEmpty();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+                String user = UUID.randomUUID().toString();
+                DataKey key = store.keyForSealing(user);
+                assertThat(store.find(user, key.id())).contains(key);
+            }
+
+            // Then no consumer was created for them (the next one made in this JVM follows the probe before them)
+            assertThat(consumerSequence()).isEqualTo(before + 1);
+        }
+    }
+
+    /** The number in the client id Kafka gives the next consumer made in this JVM (a probe consumer's own). */
+    private static int consumerSequence() {
+        try (KafkaConsumer<String, byte[]> probe = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            String clientId = probe.metrics().keySet().iterator().next().tags().get("client-id");
+            return Integer.parseInt(clientId.substring(clientId.lastIndexOf('-') + 1));
         }
     }
 
