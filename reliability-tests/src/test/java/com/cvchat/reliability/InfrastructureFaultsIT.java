@@ -3,13 +3,11 @@ package com.cvchat.reliability;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.json.EventJson;
+import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,9 +29,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,23 +169,13 @@ class InfrastructureFaultsIT extends FaultScenarios {
     /** The consumer groups that dead-lettered {@code poison} into {@code dlt}. */
     private Set<String> deadLetterGroups(String dlt, byte[] poison) {
         Set<String> groups = new TreeSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                stack.kafkaBootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(dlt).stream()
-                    .map(p -> new TopicPartition(dlt, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        TopicRecords.forEach(stack.kafkaBootstrapServers(), List.of(dlt), new StringDeserializer(),
+                new ByteArrayDeserializer(), record -> {
                     if (java.util.Arrays.equals(record.value(), poison)) {
                         Header group = record.headers().lastHeader("kafka_dlt-original-consumer-group");
                         groups.add(group == null ? "?" : new String(group.value(), StandardCharsets.UTF_8));
                     }
-                }
-            }
-        }
+                });
         return groups;
     }
 

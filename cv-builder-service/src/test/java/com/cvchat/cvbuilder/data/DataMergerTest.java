@@ -1,5 +1,6 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

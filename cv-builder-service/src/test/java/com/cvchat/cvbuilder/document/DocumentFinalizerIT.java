@@ -4,6 +4,7 @@ import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.conversation.DocumentVersionCreated;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.cv.CvDataMother;
 import com.cvchat.platform.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

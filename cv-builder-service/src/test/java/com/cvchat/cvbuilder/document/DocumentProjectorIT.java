@@ -6,6 +6,7 @@ import com.cvchat.events.conversation.DocumentDeleted;
 import com.cvchat.events.conversation.DocumentUpdated;
 import com.cvchat.events.conversation.DocumentVersionCreated;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.cv.CvDataMother;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterEach;

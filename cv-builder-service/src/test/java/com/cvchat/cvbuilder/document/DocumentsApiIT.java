@@ -8,6 +8,7 @@ import com.cvchat.events.conversation.DocumentVersionCreated;
 import com.cvchat.events.json.EventJson;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

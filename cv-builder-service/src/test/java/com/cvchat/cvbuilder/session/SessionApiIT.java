@@ -1,9 +1,7 @@
 package com.cvchat.cvbuilder.session;
 
-import com.cvchat.cvbuilder.FakeLlmWorker;
 import com.cvchat.cvbuilder.HttpApi;
 import com.cvchat.cvbuilder.MutableClock;
-import com.cvchat.cvbuilder.data.CvDataMother;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
@@ -18,6 +16,8 @@ import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.cv.CvDataMother;
+import com.cvchat.platform.test.llm.FakeLlmWorker;
 import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,7 +91,7 @@ class SessionApiIT {
     @BeforeEach
     void startWorker() {
         if (worker == null) {
-            worker = new FakeLlmWorker(System.getProperty("spring.embedded.kafka.brokers"), SessionApiIT::answer);
+            worker = FakeLlmWorker.answering(System.getProperty("spring.embedded.kafka.brokers"), SessionApiIT::answer);
         }
     }
 

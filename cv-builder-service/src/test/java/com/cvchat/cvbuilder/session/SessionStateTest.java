@@ -1,6 +1,5 @@
 package com.cvchat.cvbuilder.session;
 
-import com.cvchat.cvbuilder.data.CvDataMother;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.conversation.CvDataUpdated;
@@ -8,6 +7,7 @@ import com.cvchat.events.conversation.CvMessageAdded;
 import com.cvchat.events.conversation.CvSessionFinalized;
 import com.cvchat.events.conversation.CvSessionStarted;
 import com.cvchat.events.conversation.TitleSet;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

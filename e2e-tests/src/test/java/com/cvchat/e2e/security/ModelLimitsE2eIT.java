@@ -5,6 +5,8 @@ import com.cvchat.e2e.E2eUsers;
 import com.cvchat.events.Topics;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.limits.ModelLimitsProperties;
+import com.cvchat.platform.test.kafka.TopicRecords;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +70,8 @@ class ModelLimitsE2eIT {
         });
 
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
-        TopicReader.readAll(List.of(Topics.LLM_REQUESTS.name()), record -> {
+        TopicRecords.forEach(E2eStack.get().kafkaBootstrapServers(), List.of(Topics.LLM_REQUESTS.name()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(), record -> {
             JsonNode envelope = UserData.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
             if (userId.equals(envelope.path("user_id").asString()) && "llm.request".equals(envelope.path("type").asString())) {
                 published.computeIfAbsent(envelope.path("payload").path("task").asString(), t -> new AtomicInteger())

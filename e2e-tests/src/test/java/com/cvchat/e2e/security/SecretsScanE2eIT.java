@@ -2,6 +2,7 @@ package com.cvchat.e2e.security;
 
 import com.cvchat.e2e.E2eStack;
 import com.cvchat.e2e.E2eUsers;
+import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.voice.SpeechSamples;
 import com.cvchat.platform.test.voice.VoiceClient;
 import com.mongodb.client.MongoClient;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -131,7 +133,8 @@ class SecretsScanE2eIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
         }
-        int records = TopicReader.readAll(topics, record -> {
+        int records = TopicRecords.forEach(bootstrap, topics, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                record -> {
             StringBuilder text = new StringBuilder();
             text.append(record.key() == null ? "" : new String(record.key(), StandardCharsets.ISO_8859_1));
             text.append('\n').append(record.value() == null ? "" : new String(record.value(), StandardCharsets.ISO_8859_1));

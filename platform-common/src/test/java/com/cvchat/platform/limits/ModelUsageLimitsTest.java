@@ -58,10 +58,17 @@ class ModelUsageLimitsTest {
 
     @Test
     void shouldLetEverythingThroughWhenDisabled() {
+        ModelUsageLimits on = new ModelUsageLimits(new ModelLimitsProperties(true, 1, 1, null), clock::get);
         ModelUsageLimits off = new ModelUsageLimits(new ModelLimitsProperties(false, 1, 1, null), clock::get);
-        for (int i = 0; i < 10; i++) {
-            off.acquire("ann");
-            off.recordUsage("ann", new TokenUsage(10, 10, 20));
-        }
+        on.acquire("ann");
+        assertThatThrownBy(() -> on.acquire("ann")).as("the same limits switched on refuse the second request")
+                .isInstanceOf(ModelLimitExceededException.class);
+
+        assertThatCode(() -> {
+            for (int i = 0; i < 10; i++) {
+                off.acquire("ann");
+                off.recordUsage("ann", new TokenUsage(10, 10, 20));
+            }
+        }).as("switched off: ten requests and their tokens, far over both limits").doesNotThrowAnyException();
     }
 }

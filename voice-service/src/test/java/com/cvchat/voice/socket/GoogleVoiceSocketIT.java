@@ -58,7 +58,7 @@ class GoogleVoiceSocketIT extends VoiceServiceIT {
             RecognitionConfig config = GOOGLE.calls().getLast().config().getConfig();
             assertThat(config.getEncoding()).isEqualTo(RecognitionConfig.AudioEncoding.WEBM_OPUS);
             assertThat(config.getSampleRateHertz()).isEqualTo(48000);
-            await().atMost(WAIT).until(() -> worker.eventsOf(conversationId).stream()
+            await().atMost(WAIT).until(() -> events.of(conversationId).stream()
                     .anyMatch(e -> e.payload() instanceof VoiceTurnTranscribed t && t.provider().equals("google")));
         }
     }

@@ -107,7 +107,7 @@ class VoiceSocketIT extends VoiceServiceIT {
     }
 
     private List<EventPayload> payloads(String conversationId) {
-        return worker.eventsOf(conversationId).stream().map(e -> (EventPayload) e.payload()).toList();
+        return events.of(conversationId).stream().map(e -> (EventPayload) e.payload()).toList();
     }
 
     @Test
@@ -204,7 +204,7 @@ class VoiceSocketIT extends VoiceServiceIT {
     @Test
     void shouldCancelTheStreamingAnswerWhenTheUserStartsTalkingAgain() {
         byte[] pcm = SpeechSamples.pcm("Tell me a story about the sea.");
-        worker.hold = true;
+        model.hold = true;
         try (VoiceClient client = connect(UUID.randomUUID().toString(), "barge-in")) {
             String conversationId = conversationOf(client);
             speak(client, pcm);

@@ -2,6 +2,7 @@ package com.cvchat.voice.support;
 
 import com.cvchat.platform.test.voice.VoiceClient;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.llm.FakeLlmWorker;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What every voice-service IT shares: chat-service's API on a local socket ({@link FakeChatService}), a model worker on
- * the real broker ({@link FakeLlmWorker}), and real WebSocket clients on the service's port. Subclasses add
+ * the real broker ({@link FakeLlmWorker} answering as {@link VoiceModel}), and real WebSocket clients on the service's port. Subclasses add
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and {@code @EmbeddedKafka}.
  */
 @Import(VoiceServiceIT.Worker.class)
@@ -33,6 +34,10 @@ public abstract class VoiceServiceIT {
     @Autowired
     protected FakeLlmWorker worker;
     @Autowired
+    protected VoiceModel model;
+    @Autowired
+    protected ConversationEvents events;
+    @Autowired
     KafkaListenerEndpointRegistry listeners;
 
     @DynamicPropertySource
@@ -44,9 +49,19 @@ public abstract class VoiceServiceIT {
     @TestConfiguration
     static class Worker {
         @Bean
+        VoiceModel voiceModel() {
+            return new VoiceModel();
+        }
+
+        @Bean
         FakeLlmWorker fakeLlmWorker(@org.springframework.beans.factory.annotation.Value(
-                "${spring.kafka.bootstrap-servers}") String brokers) {
-            return new FakeLlmWorker(brokers);
+                "${spring.kafka.bootstrap-servers}") String brokers, VoiceModel model) {
+            return new FakeLlmWorker(brokers, model);
+        }
+
+        @Bean
+        ConversationEvents conversationEvents() {
+            return new ConversationEvents();
         }
     }
 
@@ -54,7 +69,7 @@ public abstract class VoiceServiceIT {
     void listenersAssigned() {
         await().atMost(WAIT).until(() -> listeners.getListenerContainers().stream()
                 .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
-        worker.hold = false;
+        model.hold = false;
     }
 
     protected String url(String chatSessionId, String token) {

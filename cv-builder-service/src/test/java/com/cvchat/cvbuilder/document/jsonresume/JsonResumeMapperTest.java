@@ -1,7 +1,7 @@
 package com.cvchat.cvbuilder.document.jsonresume;
 
-import com.cvchat.cvbuilder.document.CvDataMother;
 import com.cvchat.events.json.EventJson;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package com.cvchat.cvbuilder.document.render;
 
-import com.cvchat.cvbuilder.document.CvDataMother;
 import com.cvchat.cvbuilder.document.jsonresume.JsonResumeMapper;
 import com.cvchat.cvbuilder.document.template.TemplateCatalog;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +14,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +56,28 @@ class DocumentRenderingTest {
         CvDataMother.DEGREES.forEach(degree -> assertThat(text).contains(degree));
         assertThat(text).contains("Massachusetts Institute of Technology", "Led a team of five building demand forecasts",
                 "Churn predictor", "Employee of the Year 2022", "Spanish (fluent)", "03/2020 – Present");
+    }
+
+    @Test
+    void shouldServeABurstOfConcurrentExportsThatFillsThePoolAndItsQueue() {
+        // two render threads and room for four more: six exports at once all fit, none is refused as busy
+        RenderPool pool = new RenderPool(2, 4, java.time.Duration.ofSeconds(60));
+        DocumentExporter exporter = new DocumentExporter(HTML, new PdfRenderer(HTML), new DocxRenderer(),
+                new JsonResumeMapper(), pool);
+        RenderRequest request = cv("modern", CvDataMother.fullCv());
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<byte[]>> exports = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                exports.add(clients.submit(() -> exporter.export(ExportFormat.DOCX, request)));
+            }
+            for (Future<byte[]> export : exports) {
+                assertThat(Extract.docxText(export.get(2, TimeUnit.MINUTES))).contains(CvDataMother.NAME);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("an export of the burst failed", e);
+        } finally {
+            pool.stop();
+        }
     }
 
     @ParameterizedTest

@@ -1,7 +1,7 @@
 package com.cvchat.cvbuilder.document.render;
 
-import com.cvchat.cvbuilder.document.CvDataMother;
 import com.cvchat.cvbuilder.document.jsonresume.JsonResumeMapper;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

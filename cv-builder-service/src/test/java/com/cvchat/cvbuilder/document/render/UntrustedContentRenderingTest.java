@@ -1,6 +1,6 @@
 package com.cvchat.cvbuilder.document.render;
 
-import com.cvchat.cvbuilder.document.CvDataMother;
+import com.cvchat.platform.test.cv.CvDataMother;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,4 +1,4 @@
-package com.cvchat.cvbuilder.document;
+package com.cvchat.platform.test.cv;
 
 import com.cvchat.events.json.EventJson;
 import tools.jackson.databind.JsonNode;
@@ -7,7 +7,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-/** Test data: complete CVs and cover letters in the shape of cv-chat-api.md (Data Structures). */
+/**
+ * Test data in the shape of cv-chat-api.md (Data Structures): complete CVs and cover letters for documents and exports,
+ * and a CV as the spec's Sarah Johnson example builds it up in a session (every field present, empty until given).
+ */
 public final class CvDataMother {
 
     public static final String NAME = "Sarah Johnson";
@@ -78,6 +81,55 @@ public final class CvDataMother {
 
     public static JsonNode copy(JsonNode node) {
         return node.deepCopy();
+    }
+
+    /** A CV with every field present and empty (a session's start), but the name and the title. */
+    public static ObjectNode nameAndTitle() {
+        ObjectNode data = blank(fullCv());
+        personalInfo(data).put("full_name", NAME).put("title", JOB_TITLES.get(0));
+        return data;
+    }
+
+    /** {@link #nameAndTitle()} with the email, phone and location. */
+    public static ObjectNode personalInfo() {
+        ObjectNode data = nameAndTitle();
+        personalInfo(data).put("email", "sarah@datatech.com").put("phone", "+1-555-9999").put("location", "Boston, MA");
+        return data;
+    }
+
+    /** {@link #personalInfo()} with one entry in each section a CV needs (summary, job, degree, skill, project). */
+    public static ObjectNode complete() {
+        ObjectNode data = personalInfo();
+        data.put("summary", "Data scientist with 8 years of experience.");
+        ObjectNode job = data.withArray("experience").addObject().put("title", "Senior Data Scientist")
+                .put("company", "DataTech").put("start_date", "01/2020").put("end_date", "Present");
+        job.putArray("description_bullets").add("Led a team of 5");
+        data.withArray("education").addObject().put("institution", "MIT").put("degree", "MSc")
+                .put("field_of_study", "Statistics").put("graduation_date", "06/2016");
+        data.withObject("skills").withArray("core_competencies").add("Machine Learning");
+        data.withArray("key_projects_achievements").addObject().put("name", "Churn model")
+                .put("description", "Cut churn 12%");
+        return data;
+    }
+
+    private static ObjectNode personalInfo(ObjectNode data) {
+        return (ObjectNode) data.get("personal_info");
+    }
+
+    /** {@code node} with every text emptied and every list cleared, objects kept with their fields. */
+    private static ObjectNode blank(ObjectNode node) {
+        ObjectNode blank = EventJson.mapper().createObjectNode();
+        node.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                blank.set(field.getKey(), blank((ObjectNode) value));
+            } else if (value.isArray()) {
+                blank.putArray(field.getKey());
+            } else {
+                blank.put(field.getKey(), "");
+            }
+        });
+        return blank;
     }
 
     private static void job(ObjectNode job, String title, String company, String location, String start, String end,
