@@ -5,6 +5,11 @@ import com.cvchat.events.json.EventHeaders;
 import com.cvchat.events.llm.ReplyTo;
 import java.nio.charset.StandardCharsets;
 import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.events.json.EventSerializer;
+import com.cvchat.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import java.util.HexFormat;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
@@ -140,6 +145,38 @@ class LlmWorkerApplicationIT {
                         new String(record.headers().lastHeader(EventHeaders.REQUEST_ID).value(), StandardCharsets.UTF_8)))
                 .isNotEmpty().allSatisfy(record -> assertThat(record.partition()).isEqualTo(2));
         assertThat(outcomes.events(request.requestId())).hasSize(1).first().isInstanceOf(LlmCompleted.class);
+    }
+
+    @Test
+    void shouldCarryTheRequestsTraceOnEveryRecordOfItsAnswer() throws Exception {
+        String traceId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 16);
+        String conversation = UUID.randomUUID().toString();
+        LlmRequest request = Requests.chat("What belongs in the skills section of a CV?");
+        try (KafkaProducer<String, EventEnvelope<?>> client = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers")),
+                new StringSerializer(), new EventSerializer())) {
+            ProducerRecord<String, EventEnvelope<?>> record = new ProducerRecord<>(Topics.LLM_REQUESTS.name(),
+                    conversation, Requests.envelope(conversation, request));
+            record.headers().add("traceparent",
+                    ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+            client.send(record).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.terminals(request.requestId()).size() == 1
+                && responses.terminals(request.requestId()).size() == 1);
+        assertThat(responses.chunks(request.requestId())).hasSizeGreaterThan(1);
+        assertThat(responses.records(request.requestId())).hasSize(responses.events(request.requestId()).size())
+                .extracting(LlmWorkerApplicationIT::traceparent)
+                .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-")
+                        .as("the answer's own span, not the client's").doesNotContain("00f067aa0ba902b7"))
+                .as("computed once per answer").containsOnly(traceparent(responses.records(request.requestId()).getFirst()));
+        assertThat(outcomes.records(request.requestId())).hasSize(1).extracting(LlmWorkerApplicationIT::traceparent)
+                .containsExactly(traceparent(responses.records(request.requestId()).getFirst()));
+    }
+
+    private static String traceparent(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
