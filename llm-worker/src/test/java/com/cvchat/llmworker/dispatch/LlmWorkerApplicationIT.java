@@ -44,6 +44,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -322,6 +326,23 @@ class LlmWorkerApplicationIT {
                     URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void shouldShowBuildAndGitInformation() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = JsonMapper.builder().build().readTree(response.body());
+        assertThat(info.path("build").path("artifact").asString()).isEqualTo("llm-worker");
+        assertThat(info.path("build").path("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        if (Files.exists(Path.of("..", ".git"))) { // a clone: the commit built; a source tarball has no git section
+            assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+            assertThat(info.path("git").path("branch").asString()).isNotBlank();
+        } else {
+            assertThat(info.has("git")).isFalse();
         }
     }
 
