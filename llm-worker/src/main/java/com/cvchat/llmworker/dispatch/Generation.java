@@ -40,17 +40,15 @@ final class Generation {
     private final Cancellation cancellation = new Cancellation();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
-    private volatile List<Header> trace;
+    private volatile List<Header> trace = List.of();
     private volatile boolean handedBack;
     private long sequence;
     private long sentChars;
     private long firstChunkNanos;
     private ChunkCoalescer chunks;
 
-    Generation(EventEnvelope<?> envelope, LlmRequest request, TopicPartition partition, long offset, Acknowledgment ack,
-               List<Header> trace) {
+    Generation(EventEnvelope<?> envelope, LlmRequest request, TopicPartition partition, long offset, Acknowledgment ack) {
         this.envelope = envelope;
-        this.trace = trace;
         this.request = request;
         this.partition = partition;
         this.offset = offset;
@@ -86,7 +84,7 @@ final class Generation {
         return firstChunkNanos;
     }
 
-    /** The trace headers every record of this answer carries from now on (the answer's own span). */
+    /** The trace headers every record of this answer carries (set once, before its first record). */
     void traced(List<Header> headers) {
         trace = headers;
     }

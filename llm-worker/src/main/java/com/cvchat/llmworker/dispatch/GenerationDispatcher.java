@@ -74,10 +74,11 @@ class GenerationDispatcher implements DisposableBean {
             offsets.done(partition, offset, ack);
             return;
         }
-        Generation generation = new Generation(envelope, request, partition, offset, ack, tracing.currentHeaders());
+        Generation generation = new Generation(envelope, request, partition, offset, ack);
         switch (registry.claim(generation)) {
             case ACCEPTED -> submit(generation);
             case CANCELLED_BEFORE_START -> {
+                generation.traced(tracing.currentHeaders()); // its only event: in the request's receive span
                 generation.endCancelled(publisher);
                 offsets.done(partition, offset, ack);
             }
