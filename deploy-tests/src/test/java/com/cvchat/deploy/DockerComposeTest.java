@@ -120,6 +120,15 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldLogJsonFromEveryServiceAndExportNoTracesUnlessConfigured() {
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            JsonNode env = services.path(spec.module()).path("environment");
+            assertThat(env.path("LOGGING_STRUCTURED_FORMAT_CONSOLE").asText()).as(spec.module()).isEqualTo("ecs");
+            assertThat(env.has("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")).as(spec.module()).isFalse();
+        }
+    }
+
+    @Test
     void shouldKeepActuatorOnAManagementPortThatNothingPublishes() {
         for (ServiceSpec spec : ServiceSpec.values()) {
             JsonNode service = services.path(spec.module());

@@ -234,6 +234,28 @@ class KubernetesInvariantsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void shouldLogJsonAndSampleTracesForTheOverlay(String overlay) {
+        Map<String, String> config = one(overlay, "ConfigMap", null, ConfigMap.class).getData();
+
+        assertThat(config).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        assertThat(config).as("an empty endpoint would switch the exporter on with nowhere to send")
+                .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+        for (ServiceSpec service : ServiceSpec.values()) {
+            assertThat(one(overlay, "Deployment", service.module(), Deployment.class).getSpec().getTemplate()
+                    .getSpec().getContainers().getFirst().getEnv())
+                    .as("%s takes logging and tracing from the ConfigMap", service.module())
+                    .noneMatch(e -> e.getName().startsWith("LOGGING_") || e.getName().startsWith("MANAGEMENT_TRACING_"));
+        }
+        if (overlay.equals("prod")) {
+            assertThat(config).containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1");
+        } else {
+            assertThat(config).as("every trace in dev (the platform default)")
+                    .doesNotContainKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void shouldKeepTheManagementPortOffEveryPublicRoute(String overlay) throws Exception {
         assertThat(one(overlay, "ConfigMap", null, ConfigMap.class).getData())
                 .containsEntry("MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT));

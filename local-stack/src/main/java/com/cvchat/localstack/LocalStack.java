@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
         Duration took = Duration.between(begin, Instant.now());
         System.out.printf("%nCV Chat Platform is up in %.1f s (data in %s, logs in %s)%n%n", took.toMillis() / 1000.0,
                 config.dataDir(), config.dataDir().resolve("logs"));
+        System.out.printf("  Open                http://localhost:%d/  (the web client)%n", config.port(ServiceSpec.GATEWAY));
         System.out.printf("  API (gateway)       http://localhost:%d/api/v1%n", config.port(ServiceSpec.GATEWAY));
         for (ServiceSpec spec : ServiceSpec.values()) {
             System.out.printf("  %-19s http://localhost:%d/actuator/health%n", spec.module(), config.port(spec));

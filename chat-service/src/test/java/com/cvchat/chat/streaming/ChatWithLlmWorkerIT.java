@@ -14,7 +14,10 @@ import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,6 +196,55 @@ class ChatWithLlmWorkerIT {
             assertThat(messages.get(1).path("message").asString()).contains("morning routine").endsWith("?");
         });
         assertThat(aiMessagesOnTheLog(chat)).containsExactly(messageId);
+    }
+
+    @Test
+    void shouldKeepThePostsTraceOnEveryChunkAndOnTheStoredAnswer() {
+        ChatApi user = ChatApi.newUser(port);
+        String chat = user.createChat();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        List<SseEvent> events = all(user.sendWithHeaders(chat, "How do I ask for a pay rise?",
+                Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")));
+
+        assertWholeAnswerStored(user, chat, events);
+        List<ConsumerRecord<String, EventEnvelope<EventPayload>>> replies =
+                recordsOnTheLog(Topics.CHAT_REPLIES.name(), chat);
+        assertThat(replies).as("the title's and the answer's chunks and last events")
+                .hasSizeGreaterThan(3).extracting(ChatWithLlmWorkerIT::traceId).containsOnly(traceId);
+        assertThat(recordsOnTheLog(Topics.CONVERSATION_EVENTS.name(), chat))
+                .filteredOn(record -> record.value().payload() instanceof MessageAdded)
+                .as("the question and the stored answer").hasSize(2)
+                .extracting(ChatWithLlmWorkerIT::traceId).containsOnly(traceId);
+    }
+
+    private static String traceId(ConsumerRecord<String, ?> record) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        return traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1];
+    }
+
+    /** The records of {@code topic} keyed {@code chat}, in log order, up to the end of the log as it is now. */
+    private static List<ConsumerRecord<String, EventEnvelope<EventPayload>>> recordsOnTheLog(String topic, String chat) {
+        try (KafkaConsumer<String, EventEnvelope<EventPayload>> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "log-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, EventEnvelope<EventPayload>>> records = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (chat.equals(r.key()) && r.value() != null) {
+                        records.add(r);
+                    }
+                });
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+            });
+            return records;
+        }
     }
 
     private static void assertWholeAnswerStored(ChatApi user, String chat, List<SseEvent> events) {

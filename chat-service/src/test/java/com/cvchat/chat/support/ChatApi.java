@@ -69,6 +69,12 @@ public final class ChatApi {
         return SseClient.post(base + "/" + chatId + "/message", bearer, JSON.writeValueAsString(body), Map.of());
     }
 
+    /** Sends {@code message} with extra request headers (a W3C {@code traceparent}, say). */
+    public SseClient sendWithHeaders(String chatId, String message, Map<String, String> headers) {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("message", message));
+        return SseClient.post(base + "/" + chatId + "/message", bearer, body, headers);
+    }
+
     public SseClient resume(String chatId, String messageId, String lastEventId) {
         return SseClient.get(base + "/" + chatId + "/messages/" + messageId + "/stream", bearer,
                 lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));

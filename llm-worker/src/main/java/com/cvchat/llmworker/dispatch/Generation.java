@@ -14,10 +14,12 @@ import com.cvchat.llmworker.provider.LlmFailure;
 import com.cvchat.llmworker.provider.LlmProvider;
 import com.cvchat.llmworker.provider.ProviderResult;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.Acknowledgment;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +40,7 @@ final class Generation {
     private final Cancellation cancellation = new Cancellation();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
+    private volatile List<Header> trace = List.of();
     private volatile boolean handedBack;
     private long sequence;
     private long sentChars;
@@ -79,6 +82,11 @@ final class Generation {
 
     long firstChunkNanos() {
         return firstChunkNanos;
+    }
+
+    /** The trace headers every record of this answer carries (set once, before its first record). */
+    void traced(List<Header> headers) {
+        trace = headers;
     }
 
     /** Stops the generation; it ends with {@code llm.failed} / {@code cancelled}. */
@@ -163,7 +171,7 @@ final class Generation {
         if (sequence == 0) {
             firstChunkNanos = System.nanoTime() - start;
         }
-        publisher.publish(envelope, request.replyTo(),
+        publisher.publish(envelope, request.replyTo(), trace,
                 new LlmChunk(request.requestId(), request.origin(), sequence++, piece, sentChars));
         sentChars += piece.length();
     }
@@ -187,7 +195,7 @@ final class Generation {
             coalescer.close(); // every held piece goes out before the last event
         }
         try {
-            publisher.publishAndWait(envelope, request.replyTo(), event);
+            publisher.publishAndWait(envelope, request.replyTo(), trace, event);
         } catch (RuntimeException e) {
             log.error("Could not publish the outcome of request {}", request.requestId(), e);
         }

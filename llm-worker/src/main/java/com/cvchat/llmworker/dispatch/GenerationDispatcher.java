@@ -45,13 +45,16 @@ class GenerationDispatcher implements DisposableBean {
     private final OffsetTracker offsets = new OffsetTracker();
     private final Semaphore slots;
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AnswerTracing tracing;
+    private final ExecutorService executor;
     private final WorkerMetrics metrics;
     private volatile boolean paused;
 
     GenerationDispatcher(LlmProvider provider, ResponsePublisher publisher, WorkerProperties properties,
-                         KafkaListenerEndpointRegistry endpoints, MeterRegistry meters) {
+                         KafkaListenerEndpointRegistry endpoints, MeterRegistry meters, AnswerTracing tracing) {
         this.provider = provider;
+        this.tracing = tracing;
+        this.executor = AnswerTracing.propagating(Executors.newVirtualThreadPerTaskExecutor());
         this.publisher = publisher;
         this.properties = properties;
         this.endpoints = endpoints;
@@ -75,6 +78,7 @@ class GenerationDispatcher implements DisposableBean {
         switch (registry.claim(generation)) {
             case ACCEPTED -> submit(generation);
             case CANCELLED_BEFORE_START -> {
+                generation.traced(tracing.currentHeaders()); // its only event: in the request's receive span
                 generation.endCancelled(publisher);
                 offsets.done(partition, offset, ack);
             }
@@ -131,6 +135,10 @@ class GenerationDispatcher implements DisposableBean {
         long start = System.nanoTime();
         Generation.Outcome outcome = null;
         boolean acquired = false;
+        String task = generation.request().task() == null ? "unknown"
+                : generation.request().task().name().toLowerCase(Locale.ROOT);
+        AnswerTracing.AnswerSpan span = tracing.start(provider.name(), task);
+        generation.traced(span.headers());
         try {
             generation.cancellation().bind(Thread.currentThread());
             slots.acquire();
@@ -145,11 +153,13 @@ class GenerationDispatcher implements DisposableBean {
             if (acquired) {
                 slots.release();
             }
-            finish(generation, outcome, Duration.ofNanos(System.nanoTime() - start));
+            span.outcome(outcome == null ? Generation.Outcome.FAILED : outcome);
+            span.close();
+            finish(generation, task, outcome, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private void finish(Generation generation, Generation.Outcome outcome, Duration duration) {
+    private void finish(Generation generation, String task, Generation.Outcome outcome, Duration duration) {
         if (outcome == Generation.Outcome.HANDED_BACK) {
             registry.released(generation);
         } else {
@@ -157,8 +167,6 @@ class GenerationDispatcher implements DisposableBean {
             offsets.done(generation.partition(), generation.offset(), generation.ack());
         }
         generation.outcome().complete(outcome == null ? Generation.Outcome.FAILED : outcome);
-        String task = generation.request().task() == null ? "unknown"
-                : generation.request().task().name().toLowerCase(Locale.ROOT);
         metrics.generation(provider.name(), task, outcome == null ? Generation.Outcome.FAILED : outcome, duration,
                 generation.firstChunkNanos());
         if (outstanding.decrementAndGet() <= properties.maxQueued() / 2 && paused) {

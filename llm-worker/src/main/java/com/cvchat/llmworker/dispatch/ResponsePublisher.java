@@ -6,6 +6,7 @@ import com.cvchat.events.Topics;
 import com.cvchat.events.llm.LlmResponseEvent;
 import com.cvchat.events.llm.ReplyTo;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * Publishes a request's answer where the request said ({@link ReplyTo}): to the asking instance's partition of its
  * service's reply topic, and the last event also to {@code llm.outcomes} when asked. Only the reply topics and
  * {@code llm.outcomes} are accepted as destinations. Sends carry no tracing observation (that would be one per
- * chunk); the producer keeps one request's events in order (one partition, idempotent producer).
+ * chunk), only the answer's trace headers computed once ({@link AnswerTracing}); the producer keeps one request's events in order (one partition, idempotent producer).
  */
 @Component
 class ResponsePublisher implements AutoCloseable {
@@ -59,18 +60,18 @@ class ResponsePublisher implements AutoCloseable {
         return new ChunkCoalescer(properties.chunkWindow().toNanos(), properties.chunkMaxBytes(), flushTimer, send);
     }
 
-    /** A chunk: sent asynchronously. */
-    CompletableFuture<?> publish(EventEnvelope<?> request, ReplyTo replyTo, LlmResponseEvent event) {
-        return send(replyTo.topic(), replyTo.partition(), envelope(request, event));
+    /** A chunk: sent asynchronously, with the answer's trace headers. */
+    CompletableFuture<?> publish(EventEnvelope<?> request, ReplyTo replyTo, List<Header> trace, LlmResponseEvent event) {
+        return send(replyTo.topic(), replyTo.partition(), trace, envelope(request, event));
     }
 
     /** The last event: waited for, so an acknowledged request offset always means the outcome is on the log. */
-    void publishAndWait(EventEnvelope<?> request, ReplyTo replyTo, LlmResponseEvent event) {
+    void publishAndWait(EventEnvelope<?> request, ReplyTo replyTo, List<Header> trace, LlmResponseEvent event) {
         EventEnvelope<LlmResponseEvent> envelope = envelope(request, event);
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        sent.add(send(replyTo.topic(), replyTo.partition(), envelope));
+        sent.add(send(replyTo.topic(), replyTo.partition(), trace, envelope));
         if (replyTo.outcomeTopic() != null) {
-            sent.add(send(Topics.LLM_OUTCOMES.name(), null, envelope));
+            sent.add(send(Topics.LLM_OUTCOMES.name(), null, trace, envelope));
         }
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
@@ -83,8 +84,9 @@ class ResponsePublisher implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<?> send(String topic, Integer partition, EventEnvelope<LlmResponseEvent> envelope) {
-        return template.send(new ProducerRecord<>(topic, partition, envelope.key(), envelope));
+    private CompletableFuture<?> send(String topic, Integer partition, List<Header> trace,
+                                      EventEnvelope<LlmResponseEvent> envelope) {
+        return template.send(new ProducerRecord<>(topic, partition, envelope.key(), envelope, trace));
     }
 
     private static EventEnvelope<LlmResponseEvent> envelope(EventEnvelope<?> request, LlmResponseEvent event) {

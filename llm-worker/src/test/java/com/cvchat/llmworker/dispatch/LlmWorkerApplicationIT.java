@@ -5,6 +5,11 @@ import com.cvchat.events.json.EventHeaders;
 import com.cvchat.events.llm.ReplyTo;
 import java.nio.charset.StandardCharsets;
 import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.events.json.EventSerializer;
+import com.cvchat.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import java.util.HexFormat;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
@@ -39,6 +44,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -140,6 +149,38 @@ class LlmWorkerApplicationIT {
                         new String(record.headers().lastHeader(EventHeaders.REQUEST_ID).value(), StandardCharsets.UTF_8)))
                 .isNotEmpty().allSatisfy(record -> assertThat(record.partition()).isEqualTo(2));
         assertThat(outcomes.events(request.requestId())).hasSize(1).first().isInstanceOf(LlmCompleted.class);
+    }
+
+    @Test
+    void shouldCarryTheRequestsTraceOnEveryRecordOfItsAnswer() throws Exception {
+        String traceId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 16);
+        String conversation = UUID.randomUUID().toString();
+        LlmRequest request = Requests.chat("What belongs in the skills section of a CV?");
+        try (KafkaProducer<String, EventEnvelope<?>> client = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers")),
+                new StringSerializer(), new EventSerializer())) {
+            ProducerRecord<String, EventEnvelope<?>> record = new ProducerRecord<>(Topics.LLM_REQUESTS.name(),
+                    conversation, Requests.envelope(conversation, request));
+            record.headers().add("traceparent",
+                    ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+            client.send(record).get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.terminals(request.requestId()).size() == 1
+                && responses.terminals(request.requestId()).size() == 1);
+        assertThat(responses.chunks(request.requestId())).hasSizeGreaterThan(1);
+        assertThat(responses.records(request.requestId())).hasSize(responses.events(request.requestId()).size())
+                .extracting(LlmWorkerApplicationIT::traceparent)
+                .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-")
+                        .as("the answer's own span, not the client's").doesNotContain("00f067aa0ba902b7"))
+                .as("computed once per answer").containsOnly(traceparent(responses.records(request.requestId()).getFirst()));
+        assertThat(outcomes.records(request.requestId())).hasSize(1).extracting(LlmWorkerApplicationIT::traceparent)
+                .containsExactly(traceparent(responses.records(request.requestId()).getFirst()));
+    }
+
+    private static String traceparent(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -285,6 +326,23 @@ class LlmWorkerApplicationIT {
                     URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void shouldShowBuildAndGitInformation() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = JsonMapper.builder().build().readTree(response.body());
+        assertThat(info.path("build").path("artifact").asString()).isEqualTo("llm-worker");
+        assertThat(info.path("build").path("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        if (Files.exists(Path.of("..", ".git"))) { // a clone: the commit built; a source tarball has none
+            assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+            assertThat(info.path("git").path("branch").asString()).isNotBlank();
+        } else {
+            assertThat(info.path("git").path("commit").isMissingNode()).isTrue();
         }
     }
 

@@ -2,15 +2,18 @@ package com.cvchat.llmworker.support;
 
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.json.EventDeserializer;
+import com.cvchat.events.json.EventHeaders;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmResponseEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,14 @@ public final class ResponseRecorder implements AutoCloseable {
 
     public List<ConsumerRecord<String, byte[]>> records() {
         return List.copyOf(records);
+    }
+
+    /** The records of {@code requestId}'s answer (by their {@code request-id} header), in log order. */
+    public List<ConsumerRecord<String, byte[]>> records(String requestId) {
+        return records.stream().filter(record -> {
+            Header header = record.headers().lastHeader(EventHeaders.REQUEST_ID);
+            return header != null && requestId.equals(new String(header.value(), StandardCharsets.UTF_8));
+        }).toList();
     }
 
     /** Every response event of {@code requestId}, in log order. */

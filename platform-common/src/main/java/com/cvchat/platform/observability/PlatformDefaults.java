@@ -24,6 +24,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.probes.add-additional-paths", "true");
         defaults.put("management.endpoint.health.show-details", "never");
+        // /actuator/info: build (spring-boot-maven-plugin build-info) and git branch, commit, its time (git.properties)
+        defaults.put("management.info.git.mode", "simple");
         // actuator on its own port (MANAGEMENT_PORT; compose and k8s: 9090), never routed by the gateway or the
         // ingress; /livez and /readyz stay on the API port for probes. Unset: the API port (local stack, tests)
         defaults.put("management.server.port", "${MANAGEMENT_PORT:}");

@@ -13,42 +13,46 @@ import com.cvchat.llmworker.provider.Prompt;
 import com.cvchat.llmworker.provider.ProviderResult;
 import com.cvchat.llmworker.provider.RemoteAnswer;
 import com.cvchat.llmworker.provider.RetryLoop;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Any server speaking OpenAI's {@code POST /v1/chat/completions} with {@code stream: true} (Server-Sent Events):
  * Ollama, vLLM, llama.cpp's server, OpenAI itself. Structured output through {@code response_format}
- * {@code json_schema}. Retries as {@link OpenAiRetryPolicy} says; a silent stream is closed after the read timeout.
+ * {@code json_schema}. Retries as {@link OpenAiRetryPolicy} says. OkHttp does the transport: its read timeout bounds
+ * the wait for the response headers and every silence in the stream, and {@code okhttp-sse} parses the events on the
+ * generation's own thread ({@link EventSources#processResponse}).
  */
 public class OpenAiCompatibleProvider implements LlmProvider {
 
     public static final String NAME = "openai-compatible";
 
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private final OpenAiProperties properties;
     private final OpenAiRetryPolicy retryPolicy;
-    private final HttpClient http;
+    private final OkHttpClient http;
 
     public OpenAiCompatibleProvider(OpenAiProperties properties) {
         this.properties = properties;
         this.retryPolicy = new OpenAiRetryPolicy(properties);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.readTimeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new OkHttpClient.Builder().connectTimeout(properties.readTimeout())
+                .readTimeout(properties.readTimeout()).build();
     }
 
     @Override
@@ -87,53 +91,31 @@ public class OpenAiCompatibleProvider implements LlmProvider {
     }
 
     private ProviderResult attempt(GenerationCall call, byte[] body, RetryLoop.Progress progress) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.completionsUrl()))
-                .timeout(properties.readTimeout())
-                .header("Content-Type", "application/json")
+        Request.Builder request = new Request.Builder().url(properties.completionsUrl())
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .post(RequestBody.create(body, JSON));
         if (properties.apiKey() != null) {
             request.header("Authorization", "Bearer " + properties.apiKey());
         }
-        HttpResponse<InputStream> response = send(call, request.build());
+        Call http = this.http.newCall(request.build());
+        call.cancellation().onCancel(http::cancel);
         Stream stream = new Stream(call, progress);
-        try (InputStream in = response.body();
-             IdleWatchdog watchdog = new IdleWatchdog(properties.readTimeout(), () -> closeQuietly(in))) {
-            call.cancellation().onCancel(() -> closeQuietly(in));
-            if (response.statusCode() / 100 != 2) {
-                throw error(response, in);
+        try (Response response = http.execute()) {
+            if (!response.isSuccessful()) {
+                throw error(response);
             }
-            try {
-                stream.read(in, watchdog);
-            } catch (IOException e) {
-                call.cancellation().throwIfCancelled();
-                throw watchdog.fired() ? new OpenAiRetryPolicy.StreamIdle() : new ProviderIo(e);
-            }
+            EventSources.processResponse(response, stream);
         } catch (IOException e) {
-            throw new ProviderIo(e);
+            call.cancellation().throwIfCancelled();
+            throw e instanceof SocketTimeoutException ? new OpenAiRetryPolicy.StreamIdle() : new ProviderIo(e);
         }
         call.cancellation().throwIfCancelled();
+        stream.throwIfFailed();
         return stream.result();
     }
 
-    private HttpResponse<InputStream> send(GenerationCall call, HttpRequest request) {
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        call.cancellation().onCancel(() -> future.cancel(true));
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw new GenerationCancelled();
-        } catch (java.util.concurrent.CancellationException e) {
-            throw new GenerationCancelled();
-        } catch (ExecutionException e) {
-            throw new ProviderIo(e.getCause());
-        }
-    }
-
-    private static OpenAiHttpError error(HttpResponse<InputStream> response, InputStream in) throws IOException {
-        String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    private static OpenAiHttpError error(Response response) throws IOException {
+        String text = response.peekBody(64 * 1024).string();
         String message = text;
         try {
             JsonNode error = EventJson.mapper().readTree(text).path("error");
@@ -141,32 +123,28 @@ public class OpenAiCompatibleProvider implements LlmProvider {
         } catch (JacksonException ignored) {
             // not JSON: keep the text
         }
-        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(value -> {
+        Duration retryAfter = null;
+        String header = response.header("Retry-After");
+        if (header != null) {
             try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-            } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                retryAfter = Duration.ofSeconds(Long.parseLong(header.strip()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date: the backoff decides
             }
-        }).orElse(null);
-        return new OpenAiHttpError(response.statusCode(), message.length() > 300 ? message.substring(0, 300) : message,
+        }
+        return new OpenAiHttpError(response.code(), message.length() > 300 ? message.substring(0, 300) : message,
                 retryAfter);
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing to stop the read
-        }
-    }
-
-    /** Reads the SSE body: {@code data: {chunk}} lines until {@code data: [DONE]}. */
-    private static final class Stream {
+    /** The events of the SSE body: {@code data: {chunk}} until {@code data: [DONE]}. */
+    private static final class Stream extends EventSourceListener {
         private final GenerationCall call;
         private final RetryLoop.Progress progress;
         private final boolean buffered;
         private final StringBuilder text = new StringBuilder();
         private TokenUsage usage = TokenUsage.NONE;
+        private boolean done;
+        private RuntimeException failure;
 
         private Stream(GenerationCall call, RetryLoop.Progress progress) {
             this.call = call;
@@ -174,19 +152,33 @@ public class OpenAiCompatibleProvider implements LlmProvider {
             this.buffered = RemoteAnswer.heldBack(call.request());
         }
 
-        void read(InputStream in, IdleWatchdog watchdog) throws IOException {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                watchdog.touch();
-                call.cancellation().throwIfCancelled();
-                if (!line.startsWith("data:")) {
-                    continue;
-                }
-                String data = line.substring(5).strip();
-                if ("[DONE]".equals(data)) {
-                    return;
-                }
-                accept(EventJson.mapper().readTree(data));
+        @Override
+        public void onEvent(EventSource source, String id, String type, String data) {
+            call.cancellation().throwIfCancelled();
+            if (done) {
+                return;
+            }
+            if ("[DONE]".equals(data.strip())) {
+                done = true;
+                return;
+            }
+            accept(EventJson.mapper().readTree(data));
+        }
+
+        @Override
+        public void onFailure(EventSource source, Throwable error, Response response) {
+            failure = switch (error) {
+                case RuntimeException runtime -> runtime; // thrown by onEvent: a failure event, a cancel, bad JSON
+                case SocketTimeoutException timeout -> new OpenAiRetryPolicy.StreamIdle();
+                case null -> new ProviderIo(null);
+                default -> new ProviderIo(error);
+            };
+        }
+
+        /** Rethrows what broke the stream (the reader reports it here instead of throwing). */
+        void throwIfFailed() {
+            if (failure != null) {
+                throw failure;
             }
         }
 

@@ -6,7 +6,7 @@ import com.cvchat.llmworker.provider.RetryBudget;
 import com.cvchat.llmworker.provider.RetryDecision;
 
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /** Retries 429 (after {@code Retry-After}), 5xx and connection failures within the budget; nothing after streaming. */
@@ -23,7 +23,7 @@ final class OpenAiRetryPolicy {
         if (error instanceof LlmFailure failure) {
             return RetryDecision.fail(failure);
         }
-        boolean timeout = error.getCause() instanceof HttpTimeoutException || error instanceof StreamIdle;
+        boolean timeout = error instanceof StreamIdle || error.getCause() instanceof SocketTimeoutException;
         if (streamed) {
             return timeout ? RetryDecision.fail(FailureReason.TIMEOUT, true, "The model stopped sending mid-answer")
                     : RetryDecision.fail(FailureReason.PROVIDER_ERROR, true, "The model stream broke off");
@@ -62,7 +62,7 @@ final class OpenAiRetryPolicy {
                 : RetryDecision.fail(reason, true, message);
     }
 
-    /** The stream was silent for longer than the read timeout. */
+    /** No response headers, or silence in the stream, for longer than the read timeout. */
     static final class StreamIdle extends RuntimeException {
         StreamIdle() {
             super("stream idle", null, false, false);
