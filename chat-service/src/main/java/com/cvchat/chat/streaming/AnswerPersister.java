@@ -9,9 +9,10 @@ import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.conversation.Disclaimer;
-import com.cvchat.platform.conversation.DisclaimerDetector;
 import com.cvchat.platform.limits.ModelUsageLimits;
+import com.cvchat.rules.disclaimer.Disclaimer;
+import com.cvchat.rules.disclaimer.DisclaimerDetector;
+import com.cvchat.rules.title.Titles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,9 +88,8 @@ public class AnswerPersister {
         if (conversation == null || conversation.deleted() || conversation.title() != null) {
             return;
         }
-        String title = event instanceof LlmCompleted completed ? Titles.clean(completed.text()) : "";
         commands.setGeneratedTitle(record.conversationId(), record.userId(),
-                title.isEmpty() ? Titles.fromMessage(record.userMessage()) : title);
+                Titles.of(event instanceof LlmCompleted completed ? completed.text() : null, record.userMessage()));
     }
 
     private boolean live(String conversationId) {

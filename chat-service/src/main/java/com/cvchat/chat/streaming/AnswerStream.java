@@ -5,7 +5,9 @@ import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.conversation.DisclaimerDetector;
+import com.cvchat.rules.disclaimer.DisclaimerDetector;
+import com.cvchat.rules.failure.FailureTexts;
+import com.cvchat.rules.title.Titles;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -261,11 +263,8 @@ final class AnswerStream implements AsyncListener {
     }
 
     private void noteTitle(LlmResponseEvent event) {
-        if (event instanceof LlmCompleted completed && title == null) {
-            String cleaned = Titles.clean(completed.text());
-            title = cleaned.isEmpty() ? null : cleaned;
-        } else if (event instanceof LlmFailed && title == null) {
-            title = Titles.fromMessage(record.userMessage());
+        if (title == null) {
+            title = Titles.of(event instanceof LlmCompleted completed ? completed.text() : null, record.userMessage());
         }
     }
 

@@ -95,14 +95,24 @@ class ListeningCvTurnTest {
     }
 
     @Test
-    void shouldSayPlainlyThatARemovalIsNotDoneYet() {
-        JsonNode answer = cv("Please remove the Arabtec job.",
-                "{\"experience\": [{\"title\": \"Site Engineer\", \"company\": \"Arabtec\"}]}");
+    void shouldNameTheEntryToRemoveAndAskForWhatIsMissingOnceItIsGone() {
+        JsonNode answer = cv("Please remove the arabtec job.", """
+                {"personal_info": {"full_name": "Omar Haddad", "title": "Site Engineer", "email": "o@h.ae",
+                 "phone": "+971 50 123 4567", "location": "Dubai"},
+                 "experience": [{"title": "Site Engineer", "company": "Arabtec"}]}""");
         assertThat(answer.path("patch").isEmpty()).isTrue();
         assertThat(answer.at("/remove/0/section").asString()).isEqualTo("experience");
         assertThat(answer.at("/remove/0/match").asString()).isEqualTo("Arabtec");
-        assertThat(answer.path("message").asString())
-                .startsWith("I can't delete entries from your CV in this chat yet, so Arabtec stays in it for now.");
+        assertThat(answer.path("message").asString()).startsWith("Done: I removed Arabtec from your CV. ")
+                .contains("your work experience");
+    }
+
+    @Test
+    void shouldNameASkillToRemoveAsTheListWritesIt() {
+        JsonNode answer = cv("Remove photoshop from my skills.",
+                "{\"skills\": {\"software_proficiency\": [\"Excel\", \"Photoshop\"]}}");
+        assertThat(answer.at("/remove/0/section").asString()).isEqualTo("skills/software_proficiency");
+        assertThat(answer.at("/remove/0/match").asString()).isEqualTo("Photoshop");
     }
 
     @Test

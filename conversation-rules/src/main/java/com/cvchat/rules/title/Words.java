@@ -1,4 +1,4 @@
-package com.cvchat.llmworker.provider.offline;
+package com.cvchat.rules.title;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Word helpers of the offline title and answers. */
-final class Words {
+/** Word helpers of titles and of answers that say a topic back. */
+public final class Words {
 
     private static final Set<String> DOUBLED = Set.of("stop", "plan", "run", "get", "set", "put", "shop", "chat", "swim",
             "begin", "sit", "cut", "win", "jog", "ship", "map", "scan", "trim", "drop", "prep");
@@ -19,7 +19,7 @@ final class Words {
     static final int TITLE_WORDS = 6;
     private static final Set<String> FOLLOWS_VERB = Set.of("a", "an", "the", "my", "your", "this", "that", "these",
             "those", "it", "so", "when", "after", "on", "in", "at", "to", "up", "out", "every", "all", "me", "us", "them");
-    private static final Set<String> PREPOSITIONS = Set.of("for", "at", "in", "on", "into", "with", "from", "to", "about",
+    private static final Set<String> PREPOSITIONS = Set.of("for", "at", "in", "on", "of", "into", "with", "from", "to", "about",
             "during", "after", "before", "while");
 
     private Words() {
@@ -100,15 +100,17 @@ final class Words {
             }
             words = new ArrayList<>(words.subList(0, cut));
         }
-        while (words.size() > 1 && TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT))) {
+        while (words.size() > 1 && (String.join(" ", words).length() > Titles.MAX_LENGTH
+                || TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT)))) {
             words.removeLast();
         }
         String title = String.join(" ", words).strip();
+        title = title.length() > Titles.MAX_LENGTH ? title.substring(0, Titles.MAX_LENGTH).strip() : title;
         return title.isEmpty() ? "" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
     }
 
     /** The phrase as the answer says it back: "my" → "your", "I" → "you". */
-    static String spokenBack(String phrase) {
+    public static String spokenBack(String phrase) {
         return phrase.replaceAll("(?i)\\bmy\\b", "your").replaceAll("(?i)\\bI am\\b|\\bI'm\\b", "you are")
                 .replaceAll("\\bI\\b", "you").replaceAll("(?i)\\bme\\b", "you").strip();
     }
