@@ -108,6 +108,16 @@ class ListeningCvTurnTest {
     }
 
     @Test
+    void shouldKeepAJobOfFiveYearsWithoutInventingItsStartDate() {
+        JsonNode job = cv("I have been working as a Mechanical Engineer at Embraer for five years.", "{}")
+                .at("/patch/experience/0");
+        assertThat(job.path("title").asString()).isEqualTo("Mechanical Engineer");
+        assertThat(job.path("company").asString()).isEqualTo("Embraer");
+        assertThat(job.path("end_date").asString()).isEqualTo("Present");
+        assertThat(job.has("start_date")).as("five years before today would be a date the user never gave").isFalse();
+    }
+
+    @Test
     void shouldNameASkillToRemoveAsTheListWritesIt() {
         JsonNode answer = cv("Remove photoshop from my skills.",
                 "{\"skills\": {\"software_proficiency\": [\"Excel\", \"Photoshop\"]}}");
