@@ -34,8 +34,9 @@ public final class Titles {
     public static String clean(String modelAnswer) {
         String line = modelAnswer == null ? "" : modelAnswer.strip().lines().map(String::strip)
                 .filter(l -> !l.isEmpty()).findFirst().orElse("");
-        String text = line.replaceAll("[\"“”„«»`*_]", "").replaceFirst("^#+\\s*", "").replaceAll("^(?i)title:\\s*", "").strip();
-        return Words.title(text);
+        String text = line.replaceAll("[\"“”„«»`*_]", "").replaceFirst("^#+\\s*", "").replaceAll("^(?i)title:\\s*", "")
+                .replaceAll("[.!?:;,]+$", "").strip();
+        return Words.fitted(text);
     }
 
     /** The topic of the first message as a title; {@link #FALLBACK} when it names none. */

@@ -82,31 +82,47 @@ public final class Words {
         return String.join(" ", kept);
     }
 
-    /** At most six words, none of them filler, not ending on a small word, first letter upper case. */
+    /** A phrase of a message as a title: no filler words, at most six words, first letter upper case. */
     static String title(String phrase) {
         List<String> words = new ArrayList<>(Arrays.stream(phrase.replaceAll("[^\\p{L}\\p{N}'’+#.\\s-]", " ").split("\\s+"))
                 .map(w -> w.replaceAll("^[.'’-]+|[.'’-]+$", ""))
                 .filter(w -> !w.isEmpty() && !DROPPED.contains(w.toLowerCase(Locale.ROOT)))
                 .toList());
         String joined = String.join(" ", words).replaceAll("(?i)\\b(?:next|this|last) (?:week|month|year)\\b", "").strip();
-        words = new ArrayList<>(Arrays.asList(joined.split("\\s+")));
-        if (words.size() > TITLE_WORDS) {
-            int cut = TITLE_WORDS;
+        return shortened(new ArrayList<>(Arrays.asList(joined.split("\\s+"))), true);
+    }
+
+    /** A title someone else wrote, kept as written when it fits; else cut like a phrase. */
+    static String fitted(String title) {
+        List<String> words = new ArrayList<>(Arrays.asList(title.strip().split("\\s+")));
+        boolean fits = words.size() <= TITLE_WORDS && title.strip().length() <= Titles.MAX_LENGTH;
+        return fits ? title.strip() : shortened(words, false);
+    }
+
+    /**
+     * At most six words, cut before a preposition where one is near the end rather than mid-phrase; not ending on a
+     * small word; at most 60 characters; first letter upper case ({@code upper}) or as written.
+     */
+    private static String shortened(List<String> words, boolean upper) {
+        boolean cut = words.size() > TITLE_WORDS;
+        if (cut) {
+            int at = TITLE_WORDS;
             for (int i = TITLE_WORDS; i >= 2; i--) {
                 if (PREPOSITIONS.contains(words.get(i).toLowerCase(Locale.ROOT))) {
-                    cut = i;
+                    at = i;
                     break;
                 }
             }
-            words = new ArrayList<>(words.subList(0, cut));
+            words = new ArrayList<>(words.subList(0, at));
         }
         while (words.size() > 1 && (String.join(" ", words).length() > Titles.MAX_LENGTH
-                || TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT)))) {
+                || ((cut || upper) && TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT).replaceAll("\\p{Punct}+$", ""))))) {
             words.removeLast();
+            cut = true;
         }
-        String title = String.join(" ", words).strip();
+        String title = String.join(" ", words).strip().replaceAll("[\\p{Punct}&&[^)\\]'’+#]]+$", "");
         title = title.length() > Titles.MAX_LENGTH ? title.substring(0, Titles.MAX_LENGTH).strip() : title;
-        return title.isEmpty() ? "" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
+        return title.isEmpty() || !upper ? title : Character.toUpperCase(title.charAt(0)) + title.substring(1);
     }
 
     /** The phrase as the answer says it back: "my" → "your", "I" → "you". */

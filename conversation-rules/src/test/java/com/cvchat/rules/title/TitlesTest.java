@@ -40,6 +40,8 @@ class TitlesTest {
         assertThat(Titles.clean("\"Pregnancy Questions\"")).isEqualTo("Pregnancy Questions");
         assertThat(Titles.clean("Title: First trimester tips.\nMore text")).isEqualTo("First trimester tips");
         assertThat(Titles.clean("**System design interview prep**")).isEqualTo("System design interview prep");
+        assertThat(Titles.clean("\"Sarah Johnson, data scientist\"")).isEqualTo("Sarah Johnson, data scientist");
+        assertThat(Titles.clean("Chat about What")).as("a title that fits is kept as written").isEqualTo("Chat about What");
         assertThat(Titles.clean("  ")).isEmpty();
         String title = Titles.clean("A very long title that goes on and on about many different things at once");
         assertThat(title.split(" ")).hasSizeLessThanOrEqualTo(Titles.MAX_WORDS);
