@@ -1,13 +1,9 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.rules.disclaimer.DisclaimerDetector;
-import com.cvchat.rules.failure.FailureTexts;
-import com.cvchat.rules.title.Titles;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -178,12 +174,9 @@ final class AnswerStream implements AsyncListener {
                     write(SseEvents.chunk(messageId, sentChars, fresh));
                 }
             }
-            case LlmCompleted completed -> finish(SseEvents.done(messageId,
-                    DisclaimerDetector.detect(record.userMessage(), completed.text()).orElse(null),
-                    record.firstMessage() ? title : null, false));
-            case LlmFailed failed when failed.reason() == FailureReason.CANCELLED ->
-                    finish(SseEvents.done(messageId, null, null, true));
-            case LlmFailed failed -> finish(SseEvents.error(messageId, FailureTexts.of(failed.reason())));
+            case LlmCompleted completed -> finish(AnswerEnding.of(record, completed)
+                    .frame(messageId, record.firstMessage() ? title : null));
+            case LlmFailed failed -> finish(AnswerEnding.of(record, failed).frame(messageId, null));
         }
     }
 
@@ -264,7 +257,7 @@ final class AnswerStream implements AsyncListener {
 
     private void noteTitle(LlmResponseEvent event) {
         if (title == null) {
-            title = Titles.of(event instanceof LlmCompleted completed ? completed.text() : null, record.userMessage());
+            title = AnswerEnding.title(record, event);
         }
     }
 
