@@ -42,8 +42,10 @@ final class CvTurn {
         answer.set("patch", patch);
         Optional<Removal> removal = patch.isEmpty() ? RemoveRequest.asked(message, data) : Optional.empty();
         removal.ifPresent(entry -> answer.putArray(Removal.FIELD).add(entry.toJson()));
+        Optional<String> unmatched = patch.isEmpty() && removal.isEmpty() ? RemoveRequest.wanted(message) : Optional.empty();
         answer.put("message", removal.map(entry -> RemoveRequest.reply(entry)
                         + CvQuestions.question(new Facts(Removals.apply(data, List.of(entry)), patch)))
+                .or(() -> unmatched.map(wanted -> RemoveRequest.notFound(wanted) + CvQuestions.question(new Facts(data, patch))))
                 .orElseGet(() -> CvQuestions.reply(new Facts(data, patch))));
         return answer;
     }

@@ -24,13 +24,19 @@ final class RemoveRequest {
     private RemoveRequest() {
     }
 
+    /** What {@code message} asks to remove, in its words ("the Acme job" → "Acme"), whether or not the data has it. */
+    static Optional<String> wanted(String message) {
+        Matcher ask = ASK.matcher(message);
+        return ask.find() ? Optional.of(Text.clean(ask.group(1))).filter(w -> !w.isBlank()) : Optional.empty();
+    }
+
     /** The entry of {@code data} that {@code message} asks to remove. */
     static Optional<Removal> asked(String message, JsonNode data) {
-        Matcher ask = ASK.matcher(message);
-        if (!ask.find()) {
+        Optional<String> asked = wanted(message);
+        if (asked.isEmpty()) {
             return Optional.empty();
         }
-        String wanted = Text.clean(ask.group(1));
+        String wanted = asked.get();
         for (String section : ITEM_SECTIONS) {
             for (JsonNode item : data.path(section)) {
                 for (JsonNode name : item) {
@@ -52,5 +58,10 @@ final class RemoveRequest {
 
     static String reply(Removal removal) {
         return "Done: I removed " + removal.match() + " from your CV. ";
+    }
+
+    /** The reply when nothing in the CV is called {@code wanted}: said plainly, nothing removed. */
+    static String notFound(String wanted) {
+        return "I couldn't find " + wanted + " in your CV, so nothing was removed. ";
     }
 }

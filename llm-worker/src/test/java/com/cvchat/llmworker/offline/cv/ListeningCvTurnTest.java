@@ -118,6 +118,24 @@ class ListeningCvTurnTest {
     }
 
     @Test
+    void shouldSayPlainlyWhenTheEntryToRemoveIsNotInTheCv() {
+        JsonNode answer = cv("Please remove the Initech job.",
+                "{\"experience\": [{\"title\": \"Site Engineer\", \"company\": \"Arabtec\"}]}");
+        assertThat(answer.has("remove")).isFalse();
+        assertThat(answer.path("message").asString())
+                .startsWith("I couldn't find Initech in your CV, so nothing was removed. ");
+    }
+
+    @Test
+    void shouldSetTheEndDateOfTheJobTheUserLeft() {
+        JsonNode job = cv("I left Barilla in 2022.",
+                "{\"experience\": [{\"title\": \"Brand Manager\", \"company\": \"Barilla\", \"end_date\": \"Present\"}]}")
+                .at("/patch/experience/0");
+        assertThat(job.path("company").asString()).isEqualTo("Barilla");
+        assertThat(job.path("end_date").asString()).isEqualTo("01/2022");
+    }
+
+    @Test
     void shouldNameASkillToRemoveAsTheListWritesIt() {
         JsonNode answer = cv("Remove photoshop from my skills.",
                 "{\"skills\": {\"software_proficiency\": [\"Excel\", \"Photoshop\"]}}");
