@@ -1,7 +1,7 @@
 package com.cvchat.chat.conversation;
 
 import com.cvchat.chat.web.ApiTimes;
-import com.cvchat.platform.conversation.DisclaimerCategory;
+import com.cvchat.rules.disclaimer.DisclaimerCategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Arrays;

@@ -5,12 +5,8 @@ import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.conversation.MessageDocument;
 import com.cvchat.events.conversation.MessageAdded;
-import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCompleted;
-import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.conversation.Disclaimer;
-import com.cvchat.platform.conversation.DisclaimerDetector;
 import com.cvchat.platform.limits.ModelUsageLimits;
 import org.springframework.stereotype.Component;
 
@@ -60,26 +56,19 @@ public class AnswerPersister {
     }
 
     private void finishAnswer(StreamRecord record, LlmResponseEvent event) {
-        switch (event) {
-            case LlmCompleted completed -> store(record, completed.text());
-            case LlmFailed failed when failed.reason() == FailureReason.CANCELLED
-                    && failed.partialText() != null && !failed.partialText().isBlank() ->
-                    store(record, failed.partialText());
-            default -> {
-                // a failed answer stores nothing: the client got an error event
-            }
+        AnswerEnding ending = AnswerEnding.of(record, event);
+        if (ending.storedText() != null) { // a failed answer stores nothing: the client got an error event
+            store(record, ending);
         }
         records.finish(record.requestId(), event instanceof LlmCompleted ? StreamRecord.COMPLETED : StreamRecord.FAILED);
     }
 
-    private void store(StreamRecord record, String text) {
+    private void store(StreamRecord record, AnswerEnding ending) {
         if (conversations.messageExists(record.messageId()) || !live(record.conversationId())) {
             return;
         }
-        String category = DisclaimerDetector.detect(record.userMessage(), text)
-                .map(Disclaimer::primaryCategory).orElse(null);
         commands.addMessage(record.conversationId(), record.userId(), new MessageAdded(record.messageId(),
-                MessageDocument.SENDER_AI, text, "text", record.requestId(), category));
+                MessageDocument.SENDER_AI, ending.storedText(), "text", record.requestId(), ending.category(record)));
     }
 
     private void finishTitle(StreamRecord record, LlmResponseEvent event) {
@@ -87,9 +76,7 @@ public class AnswerPersister {
         if (conversation == null || conversation.deleted() || conversation.title() != null) {
             return;
         }
-        String title = event instanceof LlmCompleted completed ? Titles.clean(completed.text()) : "";
-        commands.setGeneratedTitle(record.conversationId(), record.userId(),
-                title.isEmpty() ? Titles.fromMessage(record.userMessage()) : title);
+        commands.setGeneratedTitle(record.conversationId(), record.userId(), AnswerEnding.title(record, event));
     }
 
     private boolean live(String conversationId) {

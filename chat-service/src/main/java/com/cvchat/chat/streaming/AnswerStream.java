@@ -1,11 +1,9 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.conversation.DisclaimerDetector;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -176,12 +174,9 @@ final class AnswerStream implements AsyncListener {
                     write(SseEvents.chunk(messageId, sentChars, fresh));
                 }
             }
-            case LlmCompleted completed -> finish(SseEvents.done(messageId,
-                    DisclaimerDetector.detect(record.userMessage(), completed.text()).orElse(null),
-                    record.firstMessage() ? title : null, false));
-            case LlmFailed failed when failed.reason() == FailureReason.CANCELLED ->
-                    finish(SseEvents.done(messageId, null, null, true));
-            case LlmFailed failed -> finish(SseEvents.error(messageId, FailureTexts.of(failed.reason())));
+            case LlmCompleted completed -> finish(AnswerEnding.of(record, completed)
+                    .frame(messageId, record.firstMessage() ? title : null));
+            case LlmFailed failed -> finish(AnswerEnding.of(record, failed).frame(messageId, null));
         }
     }
 
@@ -261,11 +256,8 @@ final class AnswerStream implements AsyncListener {
     }
 
     private void noteTitle(LlmResponseEvent event) {
-        if (event instanceof LlmCompleted completed && title == null) {
-            String cleaned = Titles.clean(completed.text());
-            title = cleaned.isEmpty() ? null : cleaned;
-        } else if (event instanceof LlmFailed && title == null) {
-            title = Titles.fromMessage(record.userMessage());
+        if (title == null) {
+            title = AnswerEnding.title(record, event);
         }
     }
 

@@ -15,6 +15,7 @@ import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelUsageLimits;
 import com.cvchat.platform.replies.ReplyChannel;
 import com.cvchat.platform.replies.Subscription;
+import com.cvchat.rules.title.Titles;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.cvchat.chat.streaming;
 
 import com.cvchat.events.json.EventJson;
-import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.web.ApiException;
+import com.cvchat.rules.personality.Personality;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.rules.disclaimer.Disclaimer;
 
 import java.nio.charset.StandardCharsets;
 

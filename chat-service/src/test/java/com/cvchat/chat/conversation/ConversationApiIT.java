@@ -9,7 +9,7 @@ import com.cvchat.events.conversation.ConversationDeleted;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.conversation.TitleSet;
 import com.cvchat.events.json.EventDeserializer;
-import com.cvchat.platform.conversation.DisclaimerCategory;
+import com.cvchat.rules.disclaimer.DisclaimerCategory;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

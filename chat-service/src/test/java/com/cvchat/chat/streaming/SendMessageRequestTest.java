@@ -1,6 +1,6 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.platform.conversation.Personality;
+import com.cvchat.rules.personality.Personality;
 import com.cvchat.platform.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

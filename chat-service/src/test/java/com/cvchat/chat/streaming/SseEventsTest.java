@@ -1,6 +1,6 @@
 package com.cvchat.chat.streaming;
 
-import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.rules.disclaimer.Disclaimer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

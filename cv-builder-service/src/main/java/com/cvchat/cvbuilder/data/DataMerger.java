@@ -1,5 +1,7 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.rules.cv.Removal;
+import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +19,8 @@ import java.util.Map;
  *   <li>a list item object that names the same entry as an existing one (same company / institution / name, and no
  *       conflicting title or degree) is merged into it; otherwise it is appended.</li>
  * </ul>
- * Nothing is ever removed by a patch.
+ * Nothing is ever removed by a patch: a turn's removals ({@link Removal}, "remove the Acme job") are applied to the data
+ * first, by the platform's one removal rule ({@link Removals}), then the patch is merged.
  */
 public final class DataMerger {
 
@@ -25,8 +28,14 @@ public final class DataMerger {
 
     /** {@code data} with {@code patch} merged in, as a complete document of {@code shape} (neither input changes). */
     public ObjectNode merge(DocumentShape shape, JsonNode data, JsonNode patch) {
+        return merge(shape, data, patch, List.of());
+    }
+
+    /** {@code data} without the entries of {@code removals}, then with {@code patch} merged in (no input changes). */
+    public ObjectNode merge(DocumentShape shape, JsonNode data, JsonNode patch, List<Removal> removals) {
         ObjectNode result = shape.emptyData();
-        mergeObject(result, data, shape.emptyData(), shape.itemTemplates());
+        mergeObject(result, removals.isEmpty() ? data : Removals.apply(data, removals), shape.emptyData(),
+                shape.itemTemplates());
         mergeObject(result, patch, shape.emptyData(), shape.itemTemplates());
         return result;
     }

@@ -1,13 +1,14 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.rules.cv.Removal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 
 /**
- * The JSON schema of a turn's structured answer, {@code {"patch": <partial data>, "message": <next question>}},
- * derived from the doc type's shape (so it cannot drift from it).
+ * The JSON schema of a turn's structured answer, {@code {"patch": <partial data>, "message": <next question>,
+ * "remove": [{"section", "match"}]}} (removals optional), derived from the doc type's shape (so it cannot drift from it).
  */
 public final class ResponseSchema {
 
@@ -19,6 +20,7 @@ public final class ResponseSchema {
         ObjectNode properties = schema.putObject("properties");
         properties.set("patch", describe(shape.emptyData(), shape.itemTemplates()));
         properties.putObject("message").put("type", "string");
+        properties.set(Removal.FIELD, Removal.schema());
         schema.putArray("required").add("patch").add("message");
         return schema;
     }

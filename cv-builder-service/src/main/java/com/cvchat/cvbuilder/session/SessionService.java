@@ -110,7 +110,7 @@ class SessionService {
         Instant userAt = now();
         TurnResult result = turns.ask(new CvTurnClient.TurnQuestion(sessionId, userId, docType, data,
                 shape.progress(data).missing(), history, message), onChunk);
-        ObjectNode merged = merger.merge(shape, data, result.patch());
+        ObjectNode merged = merger.merge(shape, data, result.patch(), result.remove());
         Progress progress = shape.progress(merged);
         Instant modelAt = later(userAt);
         String turnId = UUID.randomUUID().toString();

@@ -18,6 +18,7 @@ import com.cvchat.platform.limits.ModelUsageLimits;
 import com.cvchat.platform.replies.ReplyChannel;
 import com.cvchat.platform.replies.Subscription;
 import com.cvchat.platform.web.ApiException;
+import com.cvchat.rules.cv.Removal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -121,7 +122,7 @@ public class CvTurnClient {
         return Json.object().put("doc_type", question.docType().wireName()).set("data", question.data());
     }
 
-    /** The turn's result from the model's final event: the structured patch and message, or the matching error. */
+    /** The turn's result from the model's final event: the structured patch, removals and message, or the error. */
     public static TurnResult toResult(LlmResponseEvent response) {
         if (response instanceof LlmFailed failed) {
             throw TurnFailures.toApiException(failed);
@@ -132,7 +133,8 @@ public class CvTurnClient {
         String message = structured != null && structured.path("message").isString()
                 && !structured.path("message").asString().isBlank()
                 ? structured.path("message").asString() : completed.text();
-        return new TurnResult(patch.isObject() ? patch : Json.object(), message == null ? "" : message);
+        return new TurnResult(patch.isObject() ? patch : Json.object(), Removal.listIn(structured),
+                message == null ? "" : message);
     }
 
     private void cancel(TurnQuestion question, String requestId) {

@@ -1,10 +1,13 @@
 package com.cvchat.cvbuilder.data;
 
 import com.cvchat.platform.test.cv.CvDataMother;
+import com.cvchat.rules.cv.Removal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,5 +74,28 @@ class DataMergerTest {
         assertThat(merged.get("personal_info").has("age")).isFalse();
         assertThat(merged).isEqualTo(data);
         assertThat(data.toString()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldTakeOutTheEntriesATurnRemovesBeforeMergingItsPatch() {
+        ObjectNode data = merger.merge(shape, CvDataMother.complete(), patch("""
+                {"experience": [{"title": "Data Analyst", "company": "Acme", "start_date": "06/2016"}]}"""));
+        ObjectNode merged = merger.merge(shape, data,
+                patch("{\"personal_info\": {\"phone\": \"+1-555-0000\"}}"),
+                List.of(new Removal("experience", "acme"), new Removal("skills/core_competencies", "machine learning")));
+
+        assertThat(merged.get("experience")).extracting(job -> job.path("company").asString()).containsExactly("DataTech");
+        assertThat(merged.at("/skills/core_competencies")).isEmpty();
+        assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-0000");
+        assertThat(shape.progress(merged).missing()).containsExactly("skills");
+        assertThat(data.get("experience")).as("the stored data is not changed in place").hasSize(2);
+    }
+
+    @Test
+    void shouldKeepEverythingWhenARemovalNamesNothingOrAFieldOutsideTheShape() {
+        ObjectNode data = merger.merge(shape, CvDataMother.complete(), patch("{}"));
+        ObjectNode merged = merger.merge(shape, data, patch("{}"),
+                List.of(new Removal("experience", "Initech"), new Removal("hobbies", "chess")));
+        assertThat(merged).isEqualTo(data);
     }
 }

@@ -61,6 +61,9 @@ class SessionApiIT {
     static final String SARAH_HELLO = "Hi! I am Sarah Johnson, a Senior Data Scientist";
     static final String SARAH_CONTACT = "My email is sarah@datatech.com, phone is +1-555-9999, I'm in Boston, MA";
     static final String THE_REST = "Here is everything else";
+    static final String NEW_PHONE = "Actually my phone is +1-555-0000";
+    static final String LEFT_DATATECH = "I left DataTech in 2022";
+    static final String REMOVE_DATATECH = "Please remove the DataTech job";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static FakeLlmWorker worker;
@@ -115,10 +118,16 @@ class SessionApiIT {
             case SARAH_CONTACT -> JSON.createObjectNode().set("personal_info", JSON.createObjectNode()
                     .put("email", "sarah@datatech.com").put("phone", "+1-555-9999").put("location", "Boston, MA"));
             case THE_REST -> CvDataMother.complete();
+            case NEW_PHONE -> JSON.createObjectNode().set("personal_info", JSON.createObjectNode().put("phone", "+1-555-0000"));
+            case LEFT_DATATECH -> JSON.createObjectNode().set("experience", JSON.createArrayNode().add(
+                    JSON.createObjectNode().put("company", "DataTech").put("end_date", "01/2022")));
             default -> JSON.createObjectNode();
         };
         ObjectNode structured = JSON.createObjectNode().put("message", "Noted: " + prompt);
         structured.set("patch", patch);
+        if (prompt.equals(REMOVE_DATATECH)) {
+            structured.putArray("remove").addObject().put("section", "experience").put("match", "DataTech");
+        }
         return Optional.of(new LlmCompleted(request.requestId(), "cv", "Noted: " + prompt, 1, TokenUsage.NONE,
                 structured, "fake"));
     }
@@ -209,6 +218,31 @@ class SessionApiIT {
         assertThat(list.at("/sessions/0/progress").asInt()).isEqualTo(100);
         assertThat(list.at("/sessions/0/title").asString()).isEqualTo("Sarah Johnson");
         assertThat(list.at("/sessions/0/document_id").asString()).isEqualTo(first.json().at("/document/id").asString());
+    }
+
+    @Test
+    void shouldApplyACorrectionAnEndDateAndARemovalToTheStoredCvAndItsProgress() {
+        String user = UUID.randomUUID().toString();
+        String sessionId = start(user, THE_REST, "cv").json().path("session_id").asString();
+
+        JsonNode phone = send(user, sessionId, NEW_PHONE).json();
+        assertThat(phone.at("/cv_data/personal_info/phone").asString()).isEqualTo("+1-555-0000");
+        JsonNode left = send(user, sessionId, LEFT_DATATECH).json();
+        assertThat(left.at("/cv_data/experience/0/end_date").asString()).isEqualTo("01/2022");
+        assertThat(left.at("/cv_data/experience/0/title").asString()).isEqualTo("Senior Data Scientist");
+        assertThat(left.path("progress").asInt()).isEqualTo(100);
+
+        JsonNode removed = send(user, sessionId, REMOVE_DATATECH).json();
+        assertThat(removed.at("/cv_data/experience")).isEmpty();
+        assertThat(removed.path("progress").asInt()).isEqualTo(86);
+        assertThat(removed.path("missing_fields")).extracting(JsonNode::asString).containsExactly("experience");
+        assertThat(requestWithPrompt(REMOVE_DATATECH).responseSchema().at("/properties/remove/type").asString())
+                .isEqualTo("array");
+
+        JsonNode stored = api().get("/session/" + sessionId, token(user)).json();
+        assertThat(stored.path("current_cv_data")).isEqualTo(removed.path("cv_data"));
+        assertThat(stored.at("/current_cv_data/personal_info/phone").asString()).isEqualTo("+1-555-0000");
+        assertThat(stored.path("progress").asInt()).isEqualTo(86);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cvchat.llmworker.apikey;
 
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.llmworker.provider.LlmFailure;
+import com.cvchat.rules.failure.FailureTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ public class GeminiKeyResolver {
             }
         }
         return userKey.or(() -> Optional.ofNullable(serverKey)).orElseThrow(() -> new LlmFailure(
-                FailureReason.API_KEY_MISSING, false, "Gemini API key not set. Please set your API key first."));
+                FailureReason.API_KEY_MISSING, false, FailureTexts.API_KEY_MISSING));
     }
 
     private Optional<String> userKey(String userId) {

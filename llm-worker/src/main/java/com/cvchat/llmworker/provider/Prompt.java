@@ -3,6 +3,7 @@ package com.cvchat.llmworker.provider;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
+import com.cvchat.rules.title.Titles;
 
 import java.util.List;
 
@@ -12,13 +13,9 @@ import java.util.List;
  */
 public record Prompt(String systemInstruction, List<ChatTurn> history, String userText) {
 
-    static final String TITLE_INSTRUCTION = "You write titles. Answer with one short title (at most 8 words, at most "
-            + Titles.MAX_LENGTH + " characters, no quotes, no trailing punctuation) for a conversation that starts with "
-            + "the user's message.";
-
     public static Prompt of(LlmRequest request, int historyWindow) {
         if (request.task() == LlmTask.TITLE) {
-            return new Prompt(TITLE_INSTRUCTION, List.of(), request.prompt());
+            return new Prompt(Titles.INSTRUCTION, List.of(), request.prompt());
         }
         List<ChatTurn> history = request.history();
         List<ChatTurn> window = history.size() <= historyWindow

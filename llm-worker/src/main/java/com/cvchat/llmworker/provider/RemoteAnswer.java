@@ -4,6 +4,7 @@ import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
+import com.cvchat.rules.title.Titles;
 
 /**
  * How a remote model's text becomes the result, the same for every remote provider: free text is streamed as it
@@ -31,7 +32,7 @@ public final class RemoteAnswer {
             return new ProviderResult(answer.text(), usage, answer.structured());
         }
         if (call.request().task() == LlmTask.TITLE) {
-            String title = Titles.clean(text);
+            String title = Titles.of(text, call.request().prompt());
             call.sink().accept(title);
             return new ProviderResult(title, usage, null);
         }

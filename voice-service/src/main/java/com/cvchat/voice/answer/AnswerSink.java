@@ -1,6 +1,6 @@
 package com.cvchat.voice.answer;
 
-import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.rules.disclaimer.Disclaimer;
 
 /** Where the pieces of an answer go: the socket that asked (which may have closed meanwhile). */
 public interface AnswerSink {

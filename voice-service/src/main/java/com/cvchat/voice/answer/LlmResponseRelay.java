@@ -1,13 +1,14 @@
 package com.cvchat.voice.answer;
 
-import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.LlmResponseEvent;
-import com.cvchat.platform.conversation.Disclaimer;
-import com.cvchat.platform.conversation.DisclaimerDetector;
 import com.cvchat.platform.replies.ReplyHandler;
+import com.cvchat.rules.disclaimer.Disclaimer;
+import com.cvchat.rules.disclaimer.DisclaimerDetector;
+import com.cvchat.rules.failure.FailureTexts;
+import com.cvchat.rules.title.Titles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LlmResponseRelay implements ReplyHandler {
 
-    static final String API_KEY_MISSING = "Gemini API key not set. Please set your API key first.";
     private static final Logger log = LoggerFactory.getLogger(LlmResponseRelay.class);
 
     private final PendingRequests pending;
@@ -61,7 +61,7 @@ class LlmResponseRelay implements ReplyHandler {
             request.subscription.close();
             turns.countUsage(request, completed.usage());
             if (request.title) {
-                String title = cleanTitle(completed.text());
+                String title = Titles.of(completed.text(), request.userText);
                 turns.storeTitle(request, title);
                 request.sink.titleGenerated(title);
                 return;
@@ -79,13 +79,7 @@ class LlmResponseRelay implements ReplyHandler {
             if (request.title) {
                 return; // the conversation keeps no title; the answer is what matters
             }
-            request.sink.answerFailed(failed.reason() == FailureReason.API_KEY_MISSING ? API_KEY_MISSING
-                    : "The AI could not answer: " + failed.message());
+            request.sink.answerFailed(FailureTexts.of(failed.reason()));
         });
-    }
-
-    static String cleanTitle(String text) {
-        String title = text.strip().replaceAll("^[\"'“”]+|[\"'“”]+$", "").strip();
-        return title.length() <= 60 ? title : title.substring(0, 60).strip();
     }
 }

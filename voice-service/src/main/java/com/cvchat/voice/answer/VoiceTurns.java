@@ -11,11 +11,11 @@ import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
-import com.cvchat.platform.conversation.Personality;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelUsageLimits;
 import com.cvchat.platform.replies.ReplyChannel;
 import com.cvchat.platform.replies.ReplyHandler;
+import com.cvchat.rules.personality.Personality;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,6 @@
 package com.cvchat.voice.socket;
 
-import com.cvchat.platform.conversation.Disclaimer;
+import com.cvchat.rules.disclaimer.Disclaimer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;

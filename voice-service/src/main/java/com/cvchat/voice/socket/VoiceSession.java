@@ -1,8 +1,8 @@
 package com.cvchat.voice.socket;
 
 import com.cvchat.events.llm.ChatTurn;
-import com.cvchat.platform.conversation.Disclaimer;
 import com.cvchat.platform.web.ApiException;
+import com.cvchat.rules.disclaimer.Disclaimer;
 import com.cvchat.voice.answer.AnswerSink;
 import com.cvchat.voice.answer.VoiceTurn;
 import com.cvchat.voice.answer.VoiceTurns;

@@ -14,7 +14,9 @@ final class AchievementsExtractor {
     private static final Pattern PROJECT = Patterns.compile("\\b(?:project (?:called|named)|key project:?|project:|"
             + "my (?:main |key )?project (?:is|was))\\s+(?:\"([^\"]+)\"|“([^”]+)”|([A-Z][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*))"
             + "[,:]?\\s*(?:(?:which|that|where|-|–|—|:)\\s*)?(.*?)\\s*(?:[.!?](?:\\s|$)|$)");
-    private static final Pattern USING = Patterns.compile("\\b(?:using|built with|with|in)\\s+((?:[A-Z][\\w+#.-]*)(?:(?:,\\s*|\\s+and\\s+)[A-Z][\\w+#.-]*)*)");
+    /** A tool's name, of one or more capitalised words or versions: "Python", "AutoCAD Civil 3D". */
+    private static final String TOOL = "[A-Z][\\w+#.-]*(?-i:\\s+[A-Z0-9][\\w+#.-]*)*";
+    private static final Pattern USING = Patterns.compile("\\b(?:using|built with|with|in)\\s+(" + TOOL + "(?:(?:,\\s*|\\s+and\\s+)" + TOOL + ")*)");
     private static final Pattern AWARD = Patterns.compile("\\b(?:I (?:won|received|was awarded|earned|got)|"
             + "I was (?:named|recognized as|recognised as)|awarded)\\s+(?:the\\s+|a\\s+|an\\s+)?(.+?)\\s*(?:[.!?](?:\\s|$)|$)");
     private static final Pattern AWARD_LIST = Patterns.compile("\\b(?:awards?|recognitions?|honou?rs)(?: include| are)?:\\s+(.+?)\\s*(?:[.!?](?:\\s|$)|$)");

@@ -1,9 +1,12 @@
 package com.cvchat.llmworker.offline.cv;
 
+import com.cvchat.rules.cv.Removal;
+import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,9 +40,12 @@ final class CvTurn {
         currentTitle(data, patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("patch", patch);
-        Optional<ObjectNode> removal = patch.isEmpty() ? Removal.asked(message, data) : Optional.empty();
-        removal.ifPresent(entry -> answer.putArray("remove").add(entry));
-        answer.put("message", removal.map(Removal::reply).map(text -> text + CvQuestions.question(new Facts(data, patch)))
+        Optional<Removal> removal = patch.isEmpty() ? RemoveRequest.asked(message, data) : Optional.empty();
+        removal.ifPresent(entry -> answer.putArray(Removal.FIELD).add(entry.toJson()));
+        Optional<String> unmatched = patch.isEmpty() && removal.isEmpty() ? RemoveRequest.wanted(message) : Optional.empty();
+        answer.put("message", removal.map(entry -> RemoveRequest.reply(entry)
+                        + CvQuestions.question(new Facts(Removals.apply(data, List.of(entry)), patch)))
+                .or(() -> unmatched.map(wanted -> RemoveRequest.notFound(wanted) + CvQuestions.question(new Facts(data, patch))))
                 .orElseGet(() -> CvQuestions.reply(new Facts(data, patch))));
         return answer;
     }

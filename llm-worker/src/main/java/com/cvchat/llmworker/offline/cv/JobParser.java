@@ -20,7 +20,7 @@ final class JobParser {
     private static final String TITLE = "((?:" + NOT_TITLE + WORD + "\\s+){0,4}?" + NOT_TITLE + WORD + ")";
     private static final String TITLE_END = "(?=\\s+(?:from|since|in|between|for|until|where|and)\\b|[,;.!?)]|$)";
     private static final Pattern COMPANY_FIRST = Patterns.compile("\\b(at|for|with|joined)\\s+(" + Patterns.PROPER + "),?\\s+"
-            + "(?:I\\s+(?:work|worked|am working|'ve been working|have been working)\\s+)?as\\s+(?:a\\s+|an\\s+|the\\s+)?"
+            + "(?:in\\s+" + Patterns.PLACE + "\\s+)?(?:I\\s+(?:work|worked|am working|'ve been working|have been working)\\s+)?as\\s+(?:a\\s+|an\\s+|the\\s+)?"
             + TITLE + TITLE_END);
     private static final Pattern TITLE_FIRST = Patterns.compile("(?:^|\\b(?:a|an|the|as|am|was|is|been|I'm|I’m)\\s+|[,:;(]\\s*)"
             + TITLE + "\\s+(?:at|with)\\s+(" + Patterns.PROPER + ")");

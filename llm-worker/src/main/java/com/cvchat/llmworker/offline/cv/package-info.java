@@ -26,7 +26,8 @@
  * </ul>
  * Corrections need no special casing: "actually my phone is …" extracts the phone again and cv-builder's merge
  * replaces the old value; "I left Acme in 2022" sets that job's end date. A removal ("remove the Acme job") cannot be
- * a patch: the answer names it under {@code "remove"} and the reply says the entry stays. The reply says briefly what
+ * a patch: the answer names it under {@code "remove"}, cv-builder's merge takes it out, and the reply says so and
+ * asks for what is missing once it is gone. The reply says briefly what
  * was understood ({@link com.cvchat.llmworker.offline.cv.Understood}), or shows a sentence that would work; the next
  * question follows the order a person would ask: name and title, contact details, experience, education, skills,
  * projects, summary, then optional awards. A section already given is never asked for again.

@@ -1,5 +1,8 @@
 package com.cvchat.llmworker.provider.offline;
 
+import com.cvchat.rules.title.Topic;
+import com.cvchat.rules.title.Words;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package com.cvchat.llmworker.provider.offline;
 
 import com.cvchat.events.llm.LlmRequest;
-import com.cvchat.llmworker.provider.Titles;
+import com.cvchat.rules.title.Titles;
 
 /** Deterministic answers built from the request alone: the same request always gets the same words. */
 final class OfflineAnswers {
@@ -19,8 +19,6 @@ final class OfflineAnswers {
 
     /** The topic in at most six words ("Preparing for a job interview"), never the message's first words cut off. */
     static String title(LlmRequest request) {
-        String prompt = request.prompt() == null ? "" : request.prompt().strip();
-        String title = Words.title(Topic.of(prompt).action());
-        return Titles.clean(title.isEmpty() ? "New conversation" : title);
+        return Titles.fromMessage(request.prompt());
     }
 }

@@ -95,14 +95,52 @@ class ListeningCvTurnTest {
     }
 
     @Test
-    void shouldSayPlainlyThatARemovalIsNotDoneYet() {
-        JsonNode answer = cv("Please remove the Arabtec job.",
-                "{\"experience\": [{\"title\": \"Site Engineer\", \"company\": \"Arabtec\"}]}");
+    void shouldNameTheEntryToRemoveAndAskForWhatIsMissingOnceItIsGone() {
+        JsonNode answer = cv("Please remove the arabtec job.", """
+                {"personal_info": {"full_name": "Omar Haddad", "title": "Site Engineer", "email": "o@h.ae",
+                 "phone": "+971 50 123 4567", "location": "Dubai"},
+                 "experience": [{"title": "Site Engineer", "company": "Arabtec"}]}""");
         assertThat(answer.path("patch").isEmpty()).isTrue();
         assertThat(answer.at("/remove/0/section").asString()).isEqualTo("experience");
         assertThat(answer.at("/remove/0/match").asString()).isEqualTo("Arabtec");
+        assertThat(answer.path("message").asString()).startsWith("Done: I removed Arabtec from your CV. ")
+                .contains("your work experience");
+    }
+
+    @Test
+    void shouldKeepAJobOfFiveYearsWithoutInventingItsStartDate() {
+        JsonNode job = cv("I have been working as a Mechanical Engineer at Embraer for five years.", "{}")
+                .at("/patch/experience/0");
+        assertThat(job.path("title").asString()).isEqualTo("Mechanical Engineer");
+        assertThat(job.path("company").asString()).isEqualTo("Embraer");
+        assertThat(job.path("end_date").asString()).isEqualTo("Present");
+        assertThat(job.has("start_date")).as("five years before today would be a date the user never gave").isFalse();
+    }
+
+    @Test
+    void shouldSayPlainlyWhenTheEntryToRemoveIsNotInTheCv() {
+        JsonNode answer = cv("Please remove the Initech job.",
+                "{\"experience\": [{\"title\": \"Site Engineer\", \"company\": \"Arabtec\"}]}");
+        assertThat(answer.has("remove")).isFalse();
         assertThat(answer.path("message").asString())
-                .startsWith("I can't delete entries from your CV in this chat yet, so Arabtec stays in it for now.");
+                .startsWith("I couldn't find Initech in your CV, so nothing was removed. ");
+    }
+
+    @Test
+    void shouldSetTheEndDateOfTheJobTheUserLeft() {
+        JsonNode job = cv("I left Barilla in 2022.",
+                "{\"experience\": [{\"title\": \"Brand Manager\", \"company\": \"Barilla\", \"end_date\": \"Present\"}]}")
+                .at("/patch/experience/0");
+        assertThat(job.path("company").asString()).isEqualTo("Barilla");
+        assertThat(job.path("end_date").asString()).isEqualTo("01/2022");
+    }
+
+    @Test
+    void shouldNameASkillToRemoveAsTheListWritesIt() {
+        JsonNode answer = cv("Remove photoshop from my skills.",
+                "{\"skills\": {\"software_proficiency\": [\"Excel\", \"Photoshop\"]}}");
+        assertThat(answer.at("/remove/0/section").asString()).isEqualTo("skills/software_proficiency");
+        assertThat(answer.at("/remove/0/match").asString()).isEqualTo("Photoshop");
     }
 
     @Test

@@ -17,7 +17,7 @@ record Conversation(String id, String docType, List<String> turns, JsonNode expe
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> CV_FILES = List.of("cv-conversations-1.json", "cv-conversations-2.json",
-            "cv-conversations-3.json");
+            "cv-conversations-3.json", "cv-conversations-4.json");
     private static final List<String> COVER_LETTER_FILES = List.of("cover-letter-conversations.json",
             "cover-letter-conversations-2.json");
 

@@ -1,5 +1,7 @@
 package com.cvchat.llmworker.offline.eval;
 
+import com.cvchat.rules.cv.Removal;
+import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +28,7 @@ final class Evaluation {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         for (String turn : conversation.turns()) {
             JsonNode answer = model.answer(conversation.docType(), data, turn);
-            data = PatchMerge.apply(data, answer.path("patch"));
+            data = PatchMerge.apply(Removals.apply(data, Removal.listIn(answer)), answer.path("patch"));
         }
         return data;
     }

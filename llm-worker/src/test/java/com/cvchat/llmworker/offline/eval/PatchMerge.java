@@ -13,7 +13,8 @@ import java.util.Map;
  * Applies a turn's patch the way cv-builder-service's {@code DataMerger} documents it (llm-worker cannot depend on that
  * service): a non-blank string replaces the old value; a list of strings gains new items (case-insensitive, no
  * duplicates); an item object naming the same entry as an existing one (same company / institution / name, no
- * conflicting title or degree) is merged into it, else appended. Nothing is removed.
+ * conflicting title or degree) is merged into it, else appended. A turn's removals are applied before, by the
+ * platform's own rule ({@code Removals} of conversation-rules), as the service does.
  */
 final class PatchMerge {
 

@@ -1,4 +1,4 @@
-package com.cvchat.llmworker.provider.offline;
+package com.cvchat.rules.title;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * with no recognised form); {@code action}: the title's words ("Preparing for a system design interview");
  * {@code howTo}: it asks how to do something; {@code question}: it asks at all.
  */
-record Topic(String phrase, String action, boolean howTo, boolean question) {
+public record Topic(String phrase, String action, boolean howTo, boolean question) {
 
     private static final Pattern CLAUSES = Pattern.compile("\\s*(?:[?!.;:]+|,(?=\\s*(?:what|how|which|why|when|where|"
-            + "should|can|could|is|are|do|does|any)\\b))\\s*|\\s+(?=(?:what|how|which|why) (?:should|do|can|is|are)\\b)",
+            + "should|can|could|is|are|do|does|any)\\b))\\s*|\\s+(?=(?:what|how|which|why) (?:should|do|can|is|are)\\b)"
+            + "|\\s+(?:and|but|so|because|and then)\\s+(?=(?:i|i'm|i’m|we|we're|my|our|it|it's|they|he|she)\\s)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HOW = Pattern.compile("^(?:so\\s+)?how (?:do|can|should|would|could|to|might) (?:i |we |you |one )?"
             + "(?:best )?(\\p{L}+)\\s*(.*)$", Pattern.CASE_INSENSITIVE);
@@ -38,15 +39,45 @@ record Topic(String phrase, String action, boolean howTo, boolean question) {
     private static final Pattern WHY = Pattern.compile("^why (do|does|did|is|are) (.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WANT = Pattern.compile("^i (?:want|would like|'d like|need|plan|hope) to (\\p{L}+)\\s*(.*)$|"
             + "^i (feel|love|hate|keep)\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTRO = Pattern.compile("^(?:my name is|my name's|i am called|call me)\\s+"
+            + "(\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}[\\p{L}'’-]*){0,2})$", Pattern.CASE_INSENSITIVE);
+    /** Verbs whose "-ing" form names a topic on its own ("Eating at 14 weeks pregnant"; not "Expecting …"). */
+    private static final Set<String> GERUND_TOPICS = Set.of("eat", "drink", "sleep", "exercise", "study", "train",
+            "prepare", "practise", "practice", "learn", "cook", "travel", "invest", "save", "focus", "start", "plan");
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "thanks", "thank you", "ok", "okay", "please");
 
-    static Topic of(String message) {
+    /**
+     * The topic of {@code message}: the asking clause when it has a form this reads (how to …, what should I …, tips,
+     * tell me about …, why …, I want to …), else the first other clause that has one, else an introduction ("my name is
+     * …"), else the asking (or first) clause itself.
+     */
+    public static Topic of(String message) {
         List<String> clauses = clauses(message);
         String asking = clauses.stream().filter(c -> ASKING.matcher(c).find()).findFirst()
                 .orElse(clauses.isEmpty() ? "" : clauses.getFirst());
         String context = clauses.stream().filter(c -> !c.equals(asking)).map(STATE::matcher).filter(Matcher::matches)
                 .map(m -> m.group(1)).findFirst().orElse("");
         boolean question = message.strip().endsWith("?") || ASKING.matcher(asking).find();
+        List<String> ordered = new ArrayList<>(List.of(asking));
+        clauses.stream().filter(c -> !c.equals(asking)).forEach(ordered::add);
+        for (String clause : ordered) {
+            Topic topic = read(clause, clause.equals(asking) ? context : "", question);
+            if (topic != null) {
+                return topic;
+            }
+        }
+        for (String clause : clauses) {
+            Matcher intro = INTRO.matcher(clause);
+            if (intro.matches()) {
+                return new Topic("", "Introducing " + capitalized(intro.group(1)), false, question);
+            }
+        }
+        String phrase = GREETINGS.contains(asking.toLowerCase(Locale.ROOT)) ? "" : asking;
+        return new Topic(question ? "" : phrase, phrase, false, question);
+    }
+
+    /** The topic of one clause when it has a form this reads, else null. */
+    private static Topic read(String asking, String context, boolean question) {
         for (Pattern how : new Pattern[]{HOW, HELP}) {
             Matcher m = how.matcher(asking);
             if (m.matches()) {
@@ -58,8 +89,10 @@ record Topic(String phrase, String action, boolean howTo, boolean question) {
         Matcher should = WHAT_SHOULD.matcher(asking);
         if (should.matches()) {
             String phrase = withContext(("what to " + should.group(1) + " " + should.group(2)).strip(), context);
-            String action = Words.count(phrase) <= Words.TITLE_WORDS ? phrase
-                    : withContext((Words.gerund(should.group(1)) + " " + should.group(2)).strip(), context);
+            boolean gerund = Words.count(phrase) > Words.TITLE_WORDS
+                    && GERUND_TOPICS.contains(should.group(1).toLowerCase(Locale.ROOT));
+            String action = gerund ? withContext((Words.gerund(should.group(1)) + " " + should.group(2)).strip(), context)
+                    : phrase;
             return new Topic(phrase, action, false, true);
         }
         Matcher tips = TIPS.matcher(asking);
@@ -85,8 +118,12 @@ record Topic(String phrase, String action, boolean howTo, boolean question) {
             String action = (Words.gerund(plan ? want.group(1) : want.group(3)) + " " + (plan ? want.group(2) : want.group(4))).strip();
             return new Topic(plan ? action : asking, action, plan, question);
         }
-        String phrase = GREETINGS.contains(asking.toLowerCase(Locale.ROOT)) ? "" : asking;
-        return new Topic(question ? "" : phrase, phrase, false, question);
+        return null;
+    }
+
+    private static String capitalized(String name) {
+        return Arrays.stream(name.split("\\s+")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .reduce((a, b) -> a + " " + b).orElse("");
     }
 
     private static String withContext(String phrase, String context) {

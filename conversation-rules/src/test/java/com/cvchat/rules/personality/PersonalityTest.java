@@ -1,4 +1,4 @@
-package com.cvchat.platform.conversation;
+package com.cvchat.rules.personality;
 
 import org.junit.jupiter.api.Test;
 

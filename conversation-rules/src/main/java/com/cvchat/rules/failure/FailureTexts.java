@@ -1,8 +1,12 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.rules.failure;
 
 import com.cvchat.events.llm.FailureReason;
 
-/** What the user reads when an answer fails, per {@link FailureReason}. */
+/**
+ * What the user reads when a model request fails, per {@link FailureReason}: the one set of texts of chat, voice and
+ * the CV builder (each service chooses only how to carry it: an SSE {@code error}, a voice {@code error} frame, an HTTP
+ * error body).
+ */
 public final class FailureTexts {
 
     /** The spec's text for a user without a Gemini key (and no server key). */

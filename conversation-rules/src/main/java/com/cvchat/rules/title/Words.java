@@ -1,4 +1,4 @@
-package com.cvchat.llmworker.provider.offline;
+package com.cvchat.rules.title;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Word helpers of the offline title and answers. */
-final class Words {
+/** Word helpers of titles and of answers that say a topic back. */
+public final class Words {
 
     private static final Set<String> DOUBLED = Set.of("stop", "plan", "run", "get", "set", "put", "shop", "chat", "swim",
             "begin", "sit", "cut", "win", "jog", "ship", "map", "scan", "trim", "drop", "prep");
@@ -19,7 +19,7 @@ final class Words {
     static final int TITLE_WORDS = 6;
     private static final Set<String> FOLLOWS_VERB = Set.of("a", "an", "the", "my", "your", "this", "that", "these",
             "those", "it", "so", "when", "after", "on", "in", "at", "to", "up", "out", "every", "all", "me", "us", "them");
-    private static final Set<String> PREPOSITIONS = Set.of("for", "at", "in", "on", "into", "with", "from", "to", "about",
+    private static final Set<String> PREPOSITIONS = Set.of("for", "at", "in", "on", "of", "into", "with", "from", "to", "about",
             "during", "after", "before", "while");
 
     private Words() {
@@ -82,33 +82,51 @@ final class Words {
         return String.join(" ", kept);
     }
 
-    /** At most six words, none of them filler, not ending on a small word, first letter upper case. */
+    /** A phrase of a message as a title: no filler words, at most six words, first letter upper case. */
     static String title(String phrase) {
         List<String> words = new ArrayList<>(Arrays.stream(phrase.replaceAll("[^\\p{L}\\p{N}'’+#.\\s-]", " ").split("\\s+"))
                 .map(w -> w.replaceAll("^[.'’-]+|[.'’-]+$", ""))
                 .filter(w -> !w.isEmpty() && !DROPPED.contains(w.toLowerCase(Locale.ROOT)))
                 .toList());
         String joined = String.join(" ", words).replaceAll("(?i)\\b(?:next|this|last) (?:week|month|year)\\b", "").strip();
-        words = new ArrayList<>(Arrays.asList(joined.split("\\s+")));
-        if (words.size() > TITLE_WORDS) {
-            int cut = TITLE_WORDS;
+        return shortened(new ArrayList<>(Arrays.asList(joined.split("\\s+"))), true);
+    }
+
+    /** A title someone else wrote, kept as written when it fits; else cut like a phrase. */
+    static String fitted(String title) {
+        List<String> words = new ArrayList<>(Arrays.asList(title.strip().split("\\s+")));
+        boolean fits = words.size() <= TITLE_WORDS && title.strip().length() <= Titles.MAX_LENGTH;
+        return fits ? title.strip() : shortened(words, false);
+    }
+
+    /**
+     * At most six words, cut before a preposition where one is near the end rather than mid-phrase; not ending on a
+     * small word; at most 60 characters; first letter upper case ({@code upper}) or as written.
+     */
+    private static String shortened(List<String> words, boolean upper) {
+        boolean cut = words.size() > TITLE_WORDS;
+        if (cut) {
+            int at = TITLE_WORDS;
             for (int i = TITLE_WORDS; i >= 2; i--) {
                 if (PREPOSITIONS.contains(words.get(i).toLowerCase(Locale.ROOT))) {
-                    cut = i;
+                    at = i;
                     break;
                 }
             }
-            words = new ArrayList<>(words.subList(0, cut));
+            words = new ArrayList<>(words.subList(0, at));
         }
-        while (words.size() > 1 && TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT))) {
+        while (words.size() > 1 && (String.join(" ", words).length() > Titles.MAX_LENGTH
+                || ((cut || upper) && TRAILING.contains(words.getLast().toLowerCase(Locale.ROOT).replaceAll("\\p{Punct}+$", ""))))) {
             words.removeLast();
+            cut = true;
         }
-        String title = String.join(" ", words).strip();
-        return title.isEmpty() ? "" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
+        String title = String.join(" ", words).strip().replaceAll("[\\p{Punct}&&[^)\\]'’+#]]+$", "");
+        title = title.length() > Titles.MAX_LENGTH ? title.substring(0, Titles.MAX_LENGTH).strip() : title;
+        return title.isEmpty() || !upper ? title : Character.toUpperCase(title.charAt(0)) + title.substring(1);
     }
 
     /** The phrase as the answer says it back: "my" → "your", "I" → "you". */
-    static String spokenBack(String phrase) {
+    public static String spokenBack(String phrase) {
         return phrase.replaceAll("(?i)\\bmy\\b", "your").replaceAll("(?i)\\bI am\\b|\\bI'm\\b", "you are")
                 .replaceAll("\\bI\\b", "you").replaceAll("(?i)\\bme\\b", "you").strip();
     }

@@ -1,4 +1,4 @@
-package com.cvchat.platform.conversation;
+package com.cvchat.rules.disclaimer;
 
 import java.util.regex.Pattern;
 

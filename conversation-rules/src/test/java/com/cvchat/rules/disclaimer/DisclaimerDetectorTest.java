@@ -1,4 +1,4 @@
-package com.cvchat.platform.conversation;
+package com.cvchat.rules.disclaimer;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package com.cvchat.platform.conversation;
+package com.cvchat.rules.personality;
 
 import java.util.Arrays;
 import java.util.Optional;
