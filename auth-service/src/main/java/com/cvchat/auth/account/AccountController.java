@@ -1,11 +1,10 @@
 package com.cvchat.auth.account;
 
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,9 +39,8 @@ class AccountController {
 
     @Operation(summary = "Create an account (then log in)",
             description = "Password: at least " + PasswordPolicy.MIN_LENGTH + " characters, at most "
-                    + PasswordPolicy.MAX_BYTES + " bytes, letters and a digit or symbol, not the email address.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = REGISTER))))
+                    + PasswordPolicy.MAX_BYTES + " bytes, letters and a digit or symbol, not the email address.")
+    @RequestExample(REGISTER)
     @ApiResponse(responseCode = "201", description = "The new account")
     @ResponseExample(AccountController.USER)
     @ApiResponse(responseCode = "400", description = "full_name: is required")

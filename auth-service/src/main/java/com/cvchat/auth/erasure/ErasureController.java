@@ -1,10 +1,9 @@
 package com.cvchat.auth.erasure;
 
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,10 +28,8 @@ class ErasureController {
 
     @Operation(summary = "Erase the account and all personal data (password re-entered)",
             description = "Destroys the user's keys (crypto-shredding of the audit log), deletes the account, tokens, "
-                    + "conversations, CV sessions and documents.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json",
-                    examples = @ExampleObject(value = "{\"password\": \"A-long-passphrase-1\"}"))))
+                    + "conversations, CV sessions and documents.")
+    @RequestExample("{\"password\": \"A-long-passphrase-1\"}")
     @ApiResponse(responseCode = "200", description = "Erased")
     @ResponseExample("{\"message\": \"Your account and personal data have been erased\"}")
     @ApiResponse(responseCode = "403", description = "The password is not correct")

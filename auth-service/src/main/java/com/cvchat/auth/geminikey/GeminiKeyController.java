@@ -1,10 +1,9 @@
 package com.cvchat.auth.geminikey;
 
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,10 +33,8 @@ class GeminiKeyController {
         this.keys = keys;
     }
 
-    @Operation(summary = "Set or replace the user's own Gemini API key (stored encrypted, never returned)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json",
-                    examples = @ExampleObject(value = "{\"api_key\": \"AIzaSyExampleExampleExample123\"}"))))
+    @Operation(summary = "Set or replace the user's own Gemini API key (stored encrypted, never returned)")
+    @RequestExample("{\"api_key\": \"AIzaSyExampleExampleExample123\"}")
     @ApiResponse(responseCode = "200", description = "Set")
     @ResponseExample("{\"is_set\": true, \"updated_at\": \"2025-11-15T21:05:30.123Z\"}")
     @ApiResponse(responseCode = "400", description = "api_key: must be 20 to 200 characters long")

@@ -3,11 +3,10 @@ package com.cvchat.auth.token;
 import com.cvchat.auth.account.AccountService;
 import com.cvchat.auth.account.Emails;
 import com.cvchat.auth.account.UserAccount;
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,9 +44,8 @@ class TokenController {
         this.throttle = throttle;
     }
 
-    @Operation(summary = "Log in: an access token (15 min) and a refresh token",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = LOGIN_EXAMPLE))))
+    @Operation(summary = "Log in: an access token (15 min) and a refresh token")
+    @RequestExample(LOGIN_EXAMPLE)
     @ApiResponse(responseCode = "200", description = "The tokens")
     @ResponseExample(TOKENS_EXAMPLE)
     @ApiResponse(responseCode = "401", description = BAD_CREDENTIALS)
@@ -67,9 +65,8 @@ class TokenController {
         return tokens(user, refreshTokens.start(user.id()));
     }
 
-    @Operation(summary = "A new token pair for a refresh token (which is used up)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = REFRESH_EXAMPLE))))
+    @Operation(summary = "A new token pair for a refresh token (which is used up)")
+    @RequestExample(REFRESH_EXAMPLE)
     @ApiResponse(responseCode = "200", description = "The new tokens")
     @ResponseExample(TOKENS_EXAMPLE)
     @ApiResponse(responseCode = "401", description = BAD_REFRESH)
@@ -82,9 +79,8 @@ class TokenController {
         return tokens(user, rotation.refreshToken());
     }
 
-    @Operation(summary = "Log out: revoke a refresh token",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = REFRESH_EXAMPLE))))
+    @Operation(summary = "Log out: revoke a refresh token")
+    @RequestExample(REFRESH_EXAMPLE)
     @ApiResponse(responseCode = "204", description = "Revoked (also when it was unknown)")
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -10,6 +10,7 @@ import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelLimitExceededException;
 import com.cvchat.platform.openapi.PlatformApiDocs;
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiError;
@@ -69,9 +70,10 @@ class MessageStreamController {
     /** POST /chats/{id}/message; with a {@code Last-Event-ID} header it resumes that answer instead. */
     @Operation(summary = "Send a message; the answer streams as Server-Sent Events",
             description = StreamDocs.SEND,
+            // the method reads the raw bytes (strict UTF-8): the body's shape is named here
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", schema = @Schema(implementation = SendMessageRequest.class),
-                    examples = @ExampleObject(value = StreamDocs.REQUEST))))
+                    mediaType = "application/json", schema = @Schema(implementation = SendMessageRequest.class))))
+    @RequestExample(StreamDocs.REQUEST)
     @ApiResponse(responseCode = "200", description = "The answer's events (text/event-stream)",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"),
                     examples = @ExampleObject(value = StreamDocs.EVENTS)))

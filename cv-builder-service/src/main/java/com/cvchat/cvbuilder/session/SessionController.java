@@ -1,11 +1,10 @@
 package com.cvchat.cvbuilder.session;
 
 import com.cvchat.platform.openapi.PlatformApiDocs;
+import com.cvchat.platform.openapi.RequestExample;
 import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -40,9 +39,8 @@ class SessionController {
         this.edits = edits;
     }
 
-    @Operation(summary = "Start a CV or cover-letter session with a first message",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = SessionExamples.START))))
+    @Operation(summary = "Start a CV or cover-letter session with a first message")
+    @RequestExample(SessionExamples.START)
     @ApiResponse(responseCode = "201", description = "The session, the AI's reply and the data so far")
     @ResponseExample(SessionExamples.STARTED)
     @ApiResponse(responseCode = "400", description = "Gemini API key not set. Please set your API key first.")
@@ -56,9 +54,8 @@ class SessionController {
 
     @Operation(summary = "Send the next message of a session",
             description = "JSON by default; with `Accept: text/event-stream` the reply streams as Server-Sent Events "
-                    + "(`start`, `chunk`s, then `done` with the same fields as the JSON answer, or `error`).",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = SessionExamples.MESSAGE))))
+                    + "(`start`, `chunk`s, then `done` with the same fields as the JSON answer, or `error`).")
+    @RequestExample(SessionExamples.MESSAGE)
     @ApiResponse(responseCode = "200", description = "The AI's reply, the data, progress and missing sections")
     @ResponseExample(SessionExamples.REPLIED)
     @ApiResponse(responseCode = "404", description = "Chat session not found or expired")
@@ -88,10 +85,8 @@ class SessionController {
     /** The user's own corrections: {@code {"cv_data": <JSON Merge Patch of the data>}}. */
     @Operation(summary = "Correct the data by hand",
             description = "`{\"cv_data\": <JSON Merge Patch (RFC 7396) of the data>}`: fields given replace, "
-                    + "null removes.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(
-                            value = "{\"cv_data\": {\"personal_info\": {\"phone\": \"+1-555-9999\"}}}"))))
+                    + "null removes.")
+    @RequestExample("{\"cv_data\": {\"personal_info\": {\"phone\": \"+1-555-9999\"}}}")
     @ApiResponse(responseCode = "400", description = "cv_data is required and must be an object")
     @ApiResponse(responseCode = "404", description = "Chat session not found or expired")
     @PatchMapping("/session/{sessionId}/data")
@@ -119,9 +114,8 @@ class SessionController {
 
     @Operation(summary = "Turn the session into a document (version 1, or the next version of its document)",
             description = "`title` defaults to \"My {doc_type}\", `template_code` to `default`; "
-                    + "the body may be omitted.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = SessionExamples.FINALIZE))))
+                    + "the body may be omitted.")
+    @RequestExample(SessionExamples.FINALIZE)
     @ApiResponse(responseCode = "200", description = "The document and its data")
     @ResponseExample(SessionExamples.FINALIZED)
     @ApiResponse(responseCode = "404", description = "Chat session not found or expired")

@@ -2,12 +2,15 @@ package com.cvchat.platform.openapi;
 
 import com.cvchat.platform.security.PlatformSecurityProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class OpenApiAutoConfiguration {
 
+    static {
+        // types springdoc would describe by their Java getters: a JSON tree (cv_data, a JSON Resume) and an SSE answer
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, PlatformApiDocs.typed("object").description("a JSON object"))
+                .replaceWithSchema(SseEmitter.class, PlatformApiDocs.typed("string")
+                        .description("Server-Sent Events (text/event-stream)"));
+    }
+
     @Bean
     JsonNamesModelConverter jsonNamesModelConverter(ObjectProvider<JsonMapper> json) {
         JsonMapper mapper = json.getIfAvailable();
@@ -28,8 +39,8 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
-    ResponseExamples responseExamples() {
-        return new ResponseExamples();
+    ApiExamples apiExamples() {
+        return new ApiExamples();
     }
 
     @Bean

@@ -8,11 +8,22 @@ import org.springframework.web.method.HandlerMethod;
 
 import java.io.IOException;
 
-/** Puts each {@link ResponseExample} on its answer's media types, keeping their schemas. */
-final class ResponseExamples implements OperationCustomizer {
+/**
+ * Puts each {@link RequestExample} on its request body and each {@link ResponseExample} on its answer, on their media
+ * types beside the schemas springdoc derived.
+ */
+final class ApiExamples implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+        RequestExample request = handlerMethod.getMethodAnnotation(RequestExample.class);
+        if (request != null) {
+            if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+                throw new IllegalStateException("@RequestExample of " + handlerMethod + ": it reads no body");
+            }
+            Object value = parse(request.value());
+            operation.getRequestBody().getContent().values().forEach(media -> media.setExample(value));
+        }
         ResponseExample example = handlerMethod.getMethodAnnotation(ResponseExample.class);
         if (example == null || operation.getResponses() == null) {
             return operation;
