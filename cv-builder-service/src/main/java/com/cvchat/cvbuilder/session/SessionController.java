@@ -53,8 +53,9 @@ class SessionController {
     }
 
     @Operation(summary = "Send the next message of a session",
-            description = "JSON by default; with `Accept: text/event-stream` the reply streams as Server-Sent Events "
-                    + "(`start`, `chunk`s, then `done` with the same fields as the JSON answer, or `error`).")
+            description = "JSON by default. With `Accept: text/event-stream` the reply streams as named Server-Sent "
+                    + "Events: `chunk` (`{\"text\": \"...\"}`) while the turn runs, then one `done` carrying the JSON "
+                    + "answer below, or one `error` (`{\"error\": \"...\"}`, also for bad input or an unknown session).")
     @RequestExample(SessionExamples.MESSAGE)
     @ApiResponse(responseCode = "200", description = "The AI's reply, the data, progress and missing sections")
     @ResponseExample(SessionExamples.REPLIED)
