@@ -5,11 +5,11 @@ import com.cvchat.platform.web.ApiErrorAdvice;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -30,9 +30,10 @@ import java.util.Set;
  *   controller declares with only a description gets that description as its example message;</li>
  *   <li>the bearer access token on every operation outside {@code platform.security.public-paths}, with its 401
  *   (the paths of {@code query-token-paths} take it as {@code ?token=}: 401 only);</li>
- *   <li>400 for malformed input wherever a body or parameter is read, and 503 + {@code Retry-After} (store or broker
- *   outage) on every operation behind a token;</li>
- *   <li>no {@code /internal/**} path: the document describes what the gateway routes, nothing else.</li>
+ *   <li>400 for malformed input wherever a body or a query/header parameter is read, and 503 + {@code Retry-After}
+ *   (store or broker outage) on every operation behind a token;</li>
+ *   <li>{@code application/json} for answers springdoc writes as {@code *}{@code /*};</li>
+ *   <li>no {@code /internal/**} or {@code /actuator} path: the document describes what the gateway routes.</li>
  * </ul>
  */
 public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
@@ -73,19 +74,21 @@ public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
             return;
         }
         openApi.getPaths().keySet().removeIf(path -> path.startsWith("/internal/") || path.startsWith("/actuator"));
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                complete(path, method, operation)));
+        openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation ->
+                complete(path, operation)));
     }
 
-    private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    private void complete(String path, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean tokenInQuery = matches(queryTokenPaths, path);
-        boolean readsInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        if (readsInput && !tokenInQuery && !responses.containsKey("400")) {
+        // path variables are ids: a wrong one is a 404, which the controller declares
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters().stream()
+                .filter(parameter -> !"path".equals(parameter.getIn())).toList();
+        if ((operation.getRequestBody() != null || !parameters.isEmpty()) && !tokenInQuery
+                && !responses.containsKey("400")) {
             String example = operation.getRequestBody() != null ? "Request body is missing or is not valid JSON"
-                    : "Parameter '" + operation.getParameters().getFirst().getName() + "' has an invalid value";
+                    : "Parameter '" + parameters.getFirst().getName() + "' has an invalid value";
             responses.addApiResponse("400", new ApiResponse()
                     .description("Bad input: malformed JSON, a missing or invalid field or parameter (named as sent)")
                     .content(new Content().addMediaType(JSON, new MediaType().example(Map.of("error", example)))));
