@@ -1,11 +1,15 @@
 package com.cvchat.auth;
 
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.ApiDocsChecks;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +22,10 @@ class AuthServiceApplicationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -42,5 +50,10 @@ class AuthServiceApplicationIT {
             assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
         assertThat(client.get("/actuator/prometheus").raw().body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void shouldDescribeEveryEndpointInItsOpenApiDocument() throws Exception {
+        ApiDocsChecks.assertDescribesEveryMapping(port, mappings);
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -344,5 +346,36 @@ class GatewayEdgeIT {
                 return null;
             }
         };
+    }
+
+    @Test
+    void shouldServeTheMergedApiDocumentAndSwaggerUiWithoutAToken() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        JsonNode document = JsonMapper.builder().build().readTree(docs.body());
+        assertThat(document.path("openapi").asString()).startsWith("3.1");
+        assertThat(document.path("info").path("title").asString()).isEqualTo("CV Chat Platform API");
+        assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/");
+        assertThat(document.path("paths").path("/api/v1/chats/stub").has("get")).isTrue();
+        assertThat(document.path("components").path("schemas").has("Thing")).isTrue();
+        // cv-builder's address is closed: the others are still served, and the document says what is missing
+        assertThat(document.path("info").path("description").asString()).contains("**Not included right now**")
+                .contains("cv-builder");
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/swagger-ui.html"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("/swagger-ui.html").isIn(200, 302);
+        String index = page.statusCode() == 302 ? page.headers().firstValue("Location").orElseThrow() : "/swagger-ui.html";
+        HttpResponse<String> ui = get(index.startsWith("http") ? URI.create(index).getPath() : index);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        // Swagger UI sets inline styles from its script; inline scripts stay refused
+        assertThat(ui.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self';").contains("style-src 'self' 'unsafe-inline';"));
+        HttpResponse<String> config = get("/v3/api-docs/gateway/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"url\":\"/v3/api-docs\"");
     }
 }

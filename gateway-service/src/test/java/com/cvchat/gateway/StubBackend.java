@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StubBackend implements AutoCloseable {
 
     static final int LONG_STREAM_EVENTS = 5000;
+    /** The stub's OpenAPI document, as a service serves its own at {@code /v3/api-docs}. */
+    static final String API_DOCS = """
+            {"openapi": "3.1.0", "info": {"title": "stub", "version": "v0"},
+             "servers": [{"url": "http://localhost:1"}],
+             "paths": {"/api/v1/chats/stub": {"get": {"tags": ["stub"], "responses": {"200": {"description": "OK",
+               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
+             "components": {"schemas": {"Thing": {"type": "object"}}}, "tags": [{"name": "stub"}]}
+            """;
 
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
@@ -58,6 +66,11 @@ final class StubBackend implements AutoCloseable {
                 .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
                 .doOnChannelInit((observer, channel, address) -> connections.add(channel))
                 .route(routes -> routes
+                        .get("/v3/api-docs", (request, response) -> {
+                            count("/v3/api-docs");
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                    .sendString(Mono.just(API_DOCS));
+                        })
                         .get("/api/v1/chats/ws/voice/{id}", (request, response) -> {
                             arrived(request, "ws");
                             return response.sendWebsocket((in, out) -> {

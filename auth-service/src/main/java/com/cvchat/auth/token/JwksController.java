@@ -1,5 +1,7 @@
 package com.cvchat.auth.token;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import java.util.Map;
 
 /** The public keys resource servers verify access tokens with. */
 @RestController
+@Tag(name = "accounts", description = "Sign-up, sign-in, tokens, the user's profile, Gemini key and erasure")
 class JwksController {
 
     private final SigningKeys keys;
@@ -18,6 +21,7 @@ class JwksController {
         this.keys = keys;
     }
 
+    @Operation(summary = "The public keys (JWKS) that verify access tokens (RS256)")
     @GetMapping("/.well-known/jwks.json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

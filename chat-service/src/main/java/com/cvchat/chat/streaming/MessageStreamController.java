@@ -9,9 +9,18 @@ import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.LlmCancel;
 import com.cvchat.platform.kafka.EventPublisher;
 import com.cvchat.platform.limits.ModelLimitExceededException;
+import com.cvchat.platform.openapi.PlatformApiDocs;
+import com.cvchat.platform.openapi.RequestExample;
+import com.cvchat.platform.openapi.ResponseExample;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiError;
 import com.cvchat.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -35,6 +44,8 @@ import java.nio.charset.StandardCharsets;
  */
 @RestController
 @RequestMapping("/api/v1/chats/{id}")
+@Tag(name = "streaming",
+        description = "Messages to the AI with the answer streamed as Server-Sent Events, resume, cancel")
 class MessageStreamController {
 
     private static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -57,6 +68,19 @@ class MessageStreamController {
     }
 
     /** POST /chats/{id}/message; with a {@code Last-Event-ID} header it resumes that answer instead. */
+    @Operation(summary = "Send a message; the answer streams as Server-Sent Events",
+            description = StreamDocs.SEND,
+            // the method reads the raw bytes (strict UTF-8): the body's shape is named here
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = SendMessageRequest.class))))
+    @RequestExample(StreamDocs.REQUEST)
+    @ApiResponse(responseCode = "200", description = "The answer's events (text/event-stream)",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = StreamDocs.EVENTS)))
+    @ApiResponse(responseCode = "204", description = "Resumed after the last event: nothing more to send")
+    @ApiResponse(responseCode = "400", description = "message must not be empty")
+    @ApiResponse(responseCode = "404", description = "Conversation not found")
+    @ApiResponse(responseCode = "429", description = PlatformApiDocs.MODEL_LIMIT)
     @PostMapping("/message")
     void send(@PathVariable String id, @RequestBody(required = false) byte[] body,
               @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
@@ -81,6 +105,14 @@ class MessageStreamController {
     }
 
     /** GET /chats/{id}/messages/{message_id}/stream: the answer's events after {@code Last-Event-ID} (all without). */
+    @Operation(summary = "Resume an answer's stream after Last-Event-ID (all its events without)",
+            description = StreamDocs.RESUME)
+    @ApiResponse(responseCode = "200", description = "The events after Last-Event-ID, then live ones",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(value = StreamDocs.RESUMED)))
+    @ApiResponse(responseCode = "204", description = "Last-Event-ID was the last event: nothing more to send")
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an event id of this stream")
+    @ApiResponse(responseCode = "404", description = "Message not found")
     @GetMapping("/messages/{messageId}/stream")
     void stream(@PathVariable String id, @PathVariable String messageId,
                 @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
@@ -88,6 +120,12 @@ class MessageStreamController {
         resume(id, messageId, lastEventId, request, response);
     }
 
+    @Operation(summary = "Stop an answer that is still streaming",
+            description = "The stream ends with `done` and `\"cancelled\": true`; the text so far is kept.")
+    @ApiResponse(responseCode = "200", description = "Cancellation requested")
+    @ResponseExample("{\"message\": \"Cancellation requested\", \"success\": true}")
+    @ApiResponse(responseCode = "404", description = "Message not found")
+    @ApiResponse(responseCode = "409", description = "This answer is already finished")
     @PostMapping("/messages/{messageId}/cancel")
     SuccessResponse cancel(@PathVariable String id, @PathVariable String messageId) {
         StreamRecord record = recordOf(conversations.owned(CurrentUser.id(), id), messageId);

@@ -22,6 +22,9 @@ class WebClientHeadersWebFilter implements WebFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI ({@code /swagger-ui/}) sets inline styles from its own script; still no inline script. */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY =
+            CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -32,7 +35,8 @@ class WebClientHeadersWebFilter implements WebFilter {
         }
         if (!path.startsWith("/api/")) {
             HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy",
+                    path.startsWith("/swagger-ui/") ? SWAGGER_UI_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
             headers.set("Referrer-Policy", "same-origin");
             headers.set("Permissions-Policy", "microphone=(self), camera=(), geolocation=()");
         }

@@ -29,7 +29,7 @@ public class ServletSecurityAutoConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/livez", "/readyz",
-            "/actuator/prometheus", "/actuator/info", "/error"};
+            "/actuator/prometheus", "/actuator/info", "/error", "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     @ConditionalOnMissingBean

@@ -42,7 +42,7 @@ public class ApiErrorAdvice {
         this.fieldNames = new JsonFieldNames(json == null ? null : json.serializationConfig());
     }
     /** The store or the event log is unreachable for a moment (see {@link TransientFailures}). */
-    static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
+    public static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {

@@ -10,6 +10,11 @@ import com.cvchat.cvbuilder.document.render.ExportFormat;
 import com.cvchat.cvbuilder.document.render.RenderRequest;
 import com.cvchat.cvbuilder.document.template.TemplateCatalog;
 import com.cvchat.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +30,7 @@ import java.nio.charset.StandardCharsets;
  * version (or version n) in the document's template (or the one asked for), as a download named after the slug.
  */
 @RestController
+@Tag(name = "documents", description = "Finalized CVs and cover letters: versions, restore, export, import")
 class DocumentExportController {
 
     private final DocumentQueries queries;
@@ -35,6 +41,18 @@ class DocumentExportController {
         this.exporter = exporter;
     }
 
+    @Operation(summary = "Export a document (current or given version) as a file",
+            description = "`format`: `pdf`, `docx`, `html` or `json-resume` (CVs only); `template` overrides the "
+                    + "document's template; `version` defaults to the current one.")
+    @ApiResponse(responseCode = "200", description = "The file (Content-Disposition: attachment)", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
+    @ApiResponse(responseCode = "400", description = "Unknown export format 'odt'")
+    @ApiResponse(responseCode = "404", description = "Document not found")
+    @ApiResponse(responseCode = "503", description = "The document renderer is busy. Please try again shortly.")
     @GetMapping("/api/v1/documents/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam String format,
                                   @RequestParam(required = false) Integer version,

@@ -8,6 +8,9 @@ import com.cvchat.cvbuilder.document.jsonresume.JsonResumeMapper;
 import com.cvchat.cvbuilder.document.jsonresume.JsonResumeSchema;
 import com.cvchat.platform.security.CurrentUser;
 import com.cvchat.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +26,7 @@ import java.util.List;
  * pass the JSON Resume schema and name the person ({@code basics.name}); otherwise 400 says what is wrong.
  */
 @RestController
+@Tag(name = "documents", description = "Finalized CVs and cover letters: versions, restore, export, import")
 class DocumentImportController {
 
     private static final int SHOWN_PROBLEMS = 5;
@@ -40,6 +44,10 @@ class DocumentImportController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Import a JSON Resume (jsonresume.org) as a new CV document",
+            description = "The body is a JSON Resume object; `title` and `template` are optional.")
+    @ApiResponse(responseCode = "201", description = "The new document")
+    @ApiResponse(responseCode = "400", description = "Invalid JSON Resume: basics.name is required")
     @PostMapping("/api/v1/documents/import")
     ResponseEntity<DocumentResponses.WithData> importResume(@RequestBody JsonNode resume,
                                                             @RequestParam(required = false) String title,
