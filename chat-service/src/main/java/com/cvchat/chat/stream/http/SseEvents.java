@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.rules.disclaimer.Disclaimer;
 
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * no JSON tree per event. Strings are escaped as JSON requires ({@code "}, {@code \}, every control character below
  * U+0020), so a value can never end the string, the line or the event early.
  */
-final class SseEvents {
+public final class SseEvents {
 
     static final String END = "end";
 
@@ -53,7 +53,7 @@ final class SseEvents {
         return close(frame);
     }
 
-    static byte[] done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
+    public static byte[] done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
         StringBuilder frame = open(endId(messageId), "done", 256);
         field(frame, "message_id", messageId);
         if (disclaimer != null) {
@@ -74,7 +74,7 @@ final class SseEvents {
         return close(frame);
     }
 
-    static byte[] error(String messageId, String message) {
+    public static byte[] error(String messageId, String message) {
         StringBuilder frame = open(endId(messageId), "error", 64);
         field(frame, "message", message);
         return close(frame);

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream;
 
 import com.cvchat.chat.ChatServiceApplication;
 import com.cvchat.chat.support.ChatApi;

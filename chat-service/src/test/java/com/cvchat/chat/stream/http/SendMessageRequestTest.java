@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.rules.personality.Personality;
 import com.cvchat.platform.web.ApiException;

@@ -1,5 +1,6 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.web.tomcat;
 
+import com.cvchat.chat.stream.StreamSettings;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,9 +1,10 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.storage;
 
 import com.cvchat.chat.conversation.ConversationCommands;
 import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.conversation.MessageDocument;
+import com.cvchat.chat.stream.answer.AnswerEnding;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmResponseEvent;

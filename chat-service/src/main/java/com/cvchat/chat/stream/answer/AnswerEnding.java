@@ -1,5 +1,7 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.answer;
 
+import com.cvchat.chat.stream.http.SseEvents;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;
@@ -19,9 +21,9 @@ import com.cvchat.rules.title.Titles;
  * @param cancelled  the user stopped the answer
  * @param failure    the failure text, or null when the answer completed or was cancelled
  */
-record AnswerEnding(String storedText, Disclaimer disclaimer, boolean cancelled, String failure) {
+public record AnswerEnding(String storedText, Disclaimer disclaimer, boolean cancelled, String failure) {
 
-    static AnswerEnding of(StreamRecord record, LlmResponseEvent last) {
+    public static AnswerEnding of(StreamRecord record, LlmResponseEvent last) {
         return switch (last) {
             case LlmCompleted completed -> new AnswerEnding(completed.text(),
                     DisclaimerDetector.detect(record.userMessage(), completed.text()).orElse(null), false, null);
@@ -34,19 +36,19 @@ record AnswerEnding(String storedText, Disclaimer disclaimer, boolean cancelled,
     }
 
     /** The conversation's generated title from its title request's last event (the first message's topic if none). */
-    static String title(StreamRecord record, LlmResponseEvent titleEnd) {
+    public static String title(StreamRecord record, LlmResponseEvent titleEnd) {
         return Titles.of(titleEnd instanceof LlmCompleted completed ? completed.text() : null, record.userMessage());
     }
 
     /** The stored message's disclaimer category: the one of the text kept (a cancelled answer's own partial text). */
-    String category(StreamRecord record) {
+    public String category(StreamRecord record) {
         Disclaimer kept = cancelled && storedText != null
                 ? DisclaimerDetector.detect(record.userMessage(), storedText).orElse(null) : disclaimer;
         return kept == null ? null : kept.primaryCategory();
     }
 
     /** The SSE event that ends the stream: {@code done} (with {@code title} on a first message) or {@code error}. */
-    byte[] frame(String messageId, String title) {
+    public byte[] frame(String messageId, String title) {
         return failure != null ? SseEvents.error(messageId, failure)
                 : SseEvents.done(messageId, disclaimer, cancelled ? null : title, cancelled);
     }

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

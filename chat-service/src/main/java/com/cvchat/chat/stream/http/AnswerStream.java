@@ -1,5 +1,9 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
+import com.cvchat.chat.stream.StreamSettings;
+import com.cvchat.chat.stream.answer.AnswerEnding;
+import com.cvchat.chat.stream.answer.StreamInbox;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.events.llm.LlmChunk;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.events.json.EventJson;
 import com.cvchat.platform.web.ApiException;
@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
  * The body of POST /chats/{id}/message, read by hand so that every problem is a plain JSON 4xx even when the client
  * asked for {@code text/event-stream}.
  */
-record SendMessageRequest(String message, Personality personality) {
+public record SendMessageRequest(String message, Personality personality) {
 
     static final String NOT_JSON = "Request body is missing or is not valid JSON";
 
-    static SendMessageRequest parse(String body, int maxLength) {
+    public static SendMessageRequest parse(String body, int maxLength) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);

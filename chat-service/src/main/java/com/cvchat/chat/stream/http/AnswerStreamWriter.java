@@ -1,5 +1,8 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
+import com.cvchat.chat.stream.StreamSettings;
+import com.cvchat.chat.stream.answer.StreamInbox;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.storage;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

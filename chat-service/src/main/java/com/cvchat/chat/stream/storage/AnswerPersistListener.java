@@ -1,5 +1,6 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.storage;
 
+import com.cvchat.chat.stream.answer.ChatTurns;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.llm.LlmResponseEvent;

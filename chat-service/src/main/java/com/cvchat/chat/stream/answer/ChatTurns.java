@@ -1,9 +1,14 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.answer;
 
 import com.cvchat.chat.conversation.ConversationCommands;
 import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.conversation.MessageDocument;
+import com.cvchat.chat.stream.StreamSettings;
+import com.cvchat.chat.stream.http.SendMessageRequest;
+import com.cvchat.chat.stream.storage.AiMessageIds;
+import com.cvchat.chat.stream.storage.StreamRecord;
+import com.cvchat.chat.stream.storage.StreamRecords;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.Topics;
 import com.cvchat.events.conversation.MessageAdded;
@@ -33,7 +38,7 @@ import java.util.UUID;
 public class ChatTurns {
 
     /** The {@code origin} of chat's model requests. */
-    static final String ORIGIN = "chat";
+    public static final String ORIGIN = "chat";
 
     private final Conversations conversations;
     private final ConversationCommands commands;

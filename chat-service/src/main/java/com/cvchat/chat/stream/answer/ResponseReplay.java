@@ -1,5 +1,7 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.answer;
 
+import com.cvchat.chat.stream.StreamSettings;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.platform.replies.ReplyChannel;
 import com.cvchat.platform.replies.Subscription;
 import org.springframework.stereotype.Component;

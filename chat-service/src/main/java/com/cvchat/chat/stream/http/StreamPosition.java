@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.platform.web.ApiException;

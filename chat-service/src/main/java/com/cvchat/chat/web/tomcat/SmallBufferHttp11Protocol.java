@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.web.tomcat;
 
 import org.apache.coyote.http11.Http11NioProtocol;
 

@@ -1,5 +1,6 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.answer;
 
+import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmFailed;

@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.answer;
 
 import com.cvchat.events.llm.LlmResponseEvent;
 
@@ -57,7 +57,7 @@ public final class StreamInbox {
     }
 
     /** The oldest waiting event, or null. */
-    LlmResponseEvent poll() {
+    public LlmResponseEvent poll() {
         LlmResponseEvent event = events.poll();
         if (event != null) {
             room.release();
@@ -65,12 +65,12 @@ public final class StreamInbox {
         return event;
     }
 
-    boolean overflowed() {
+    public boolean overflowed() {
         return overflowed;
     }
 
     /** Calls {@code onArrival} after each offer from now on, and once now if something is already waiting. */
-    void listen(Runnable onArrival) {
+    public void listen(Runnable onArrival) {
         listener = onArrival;
         if (!events.isEmpty() || overflowed) {
             onArrival.run();

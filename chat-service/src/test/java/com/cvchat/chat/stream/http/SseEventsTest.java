@@ -1,4 +1,4 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.rules.disclaimer.Disclaimer;
 import org.junit.jupiter.params.ParameterizedTest;

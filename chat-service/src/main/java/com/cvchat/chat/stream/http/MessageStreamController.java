@@ -1,7 +1,11 @@
-package com.cvchat.chat.streaming;
+package com.cvchat.chat.stream.http;
 
 import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
+import com.cvchat.chat.stream.answer.ChatTurns;
+import com.cvchat.chat.stream.answer.ResponseReplay;
+import com.cvchat.chat.stream.storage.StreamRecord;
+import com.cvchat.chat.stream.storage.StreamRecords;
 import com.cvchat.chat.web.SuccessResponse;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.Topics;
