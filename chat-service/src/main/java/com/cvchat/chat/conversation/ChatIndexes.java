@@ -1,6 +1,6 @@
 package com.cvchat.chat.conversation;
 
-import com.cvchat.chat.streaming.StreamRecord;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;

@@ -2,7 +2,7 @@ package com.cvchat.chat.erasure;
 
 import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.MessageDocument;
-import com.cvchat.chat.streaming.StreamRecord;
+import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.platform.userkeys.UserErasedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
