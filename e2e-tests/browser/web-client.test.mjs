@@ -221,8 +221,8 @@ test('Given a signed-in user, when they ask about a sensitive topic, then the an
   const lengths = await page.evaluate(() => [...new Set(window.__lengths.filter(n => n > 0))]);
   assert.ok(lengths.length >= 3, `the answer grew in several steps: ${lengths}`);
   assert.ok(Math.min(...lengths) < text.length, 'parts were shown before the whole answer');
-  await page.locator('#chatList .item.active').getByText('Expecting in first trimester of pregnancy', { exact: true }).waitFor();
-  assert.equal(await page.locator('#chatTitle').textContent(), 'Expecting in first trimester of pregnancy');
+  await page.locator('#chatList .item.active').getByText('What to expect in first trimester', { exact: true }).waitFor();
+  assert.equal(await page.locator('#chatTitle').textContent(), 'What to expect in first trimester');
   assert.match(await answer.locator('.disclaimer').textContent(), /^Please note: .+/);
   assert.equal(await page.locator('#answerLive').textContent(), 'Answer complete: ' + text);
   await shot('02-chat-streamed-answer');

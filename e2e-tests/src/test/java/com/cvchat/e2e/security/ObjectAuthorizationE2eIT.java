@@ -169,7 +169,8 @@ class ObjectAuthorizationE2eIT {
         assertThat(covered).containsAll(mapped);
     }
 
-    private static final Pattern CLASS_MAPPING = Pattern.compile("@RequestMapping\\(\"([^\"]*)\"\\)\\s*(?:public\\s+)?(?:final\\s+)?class");
+    /** The class-level path: other annotations (OpenAPI's {@code @Tag}) may stand between it and {@code class}. */
+    private static final Pattern CLASS_MAPPING = Pattern.compile("@RequestMapping\\(\"([^\"]*)\"\\)[^{;]*?\\bclass\\s");
     private static final Pattern METHOD_MAPPING = Pattern.compile(
             "@(Get|Post|Put|Patch|Delete)Mapping(?:\\((?:value\\s*=\\s*)?\"([^\"]*)\"[^)]*\\)|\\([^\")]*\\))?");
 
