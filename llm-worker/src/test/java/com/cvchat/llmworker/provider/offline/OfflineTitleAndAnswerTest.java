@@ -26,6 +26,15 @@ class OfflineTitleAndAnswerTest {
     }
 
     @Test
+    void shouldGreetOnlyAShortMessageAndHearOutASpokenIntroduction() {
+        assertThat(OfflineAnswers.chatReply(Requests.chat("hello there"))).contains("built-in offline assistant");
+
+        String spoken = "my name is sarah johnson and i am a data scientist i live in london with my family";
+        assertThat(answer(spoken)).startsWith("Picking up from what we discussed, thanks for telling me.")
+                .doesNotContain("built-in offline assistant");
+    }
+
+    @Test
     void shouldAnswerAHowToQuestionWithAnIntroStepsTheOfflineNoteAndAClosingQuestion() {
         String answer = answer("How do I prepare for a system design interview?");
 
