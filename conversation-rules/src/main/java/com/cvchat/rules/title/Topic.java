@@ -44,7 +44,8 @@ public record Topic(String phrase, String action, boolean howTo, boolean questio
     /** Verbs whose "-ing" form names a topic on its own ("Eating at 14 weeks pregnant"; not "Expecting …"). */
     private static final Set<String> GERUND_TOPICS = Set.of("eat", "drink", "sleep", "exercise", "study", "train",
             "prepare", "practise", "practice", "learn", "cook", "travel", "invest", "save", "focus", "start", "plan");
-    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "thanks", "thank you", "ok", "okay", "please");
+    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "thanks", "thank you", "ok", "okay", "please",
+            "good morning", "good afternoon", "good evening");
 
     /**
      * The topic of {@code message}: the asking clause when it has a form this reads (how to …, what should I …, tips,
@@ -74,6 +75,14 @@ public record Topic(String phrase, String action, boolean howTo, boolean questio
         }
         String phrase = GREETINGS.contains(asking.toLowerCase(Locale.ROOT)) ? "" : asking;
         return new Topic(question ? "" : phrase, phrase, false, question);
+    }
+
+    /**
+     * The message only greets or thanks ("hello there", "ok thanks"): it names nothing and asks nothing. An introduction
+     * ("my name is …") or any other statement is not a greeting.
+     */
+    public boolean greeting() {
+        return action.isBlank() && !question;
     }
 
     /** The topic of one clause when it has a form this reads, else null. */

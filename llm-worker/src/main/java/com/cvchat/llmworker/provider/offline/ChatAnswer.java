@@ -18,17 +18,13 @@ final class ChatAnswer {
     static final String NOTE = "> *This answer comes from the built-in offline model: it works without an AI service, "
             + "so it gives a general plan rather than expert knowledge. Set a Gemini API key for a full answer.*";
 
-    /** The most words a message with no topic may have to be answered as a greeting. */
-    private static final int GREETING_WORDS = 5;
-
     private ChatAnswer() {
     }
 
     static String of(String message, int earlierTurns) {
         Topic topic = Topic.of(message);
         String phrase = Words.spokenBack(topic.phrase());
-        // Only a short message with no topic is a greeting; a longer one (a spoken self-introduction, a story) is heard.
-        if (phrase.isEmpty() && !topic.question() && message.strip().split("\\s+").length <= GREETING_WORDS) {
+        if (topic.greeting()) {
             return "Hello! I'm the built-in offline assistant. What would you like to talk about? For example, ask "
                     + "me how to prepare for an interview or how to plan a project.\n\n" + NOTE;
         }

@@ -26,7 +26,7 @@ class OfflineTitleAndAnswerTest {
     }
 
     @Test
-    void shouldGreetOnlyAShortMessageAndHearOutASpokenIntroduction() {
+    void shouldGreetOnlyAGreetingAndHearOutASpokenIntroduction() {
         assertThat(OfflineAnswers.chatReply(Requests.chat("hello there"))).contains("built-in offline assistant");
 
         String spoken = "my name is sarah johnson and i am a data scientist i live in london with my family";
