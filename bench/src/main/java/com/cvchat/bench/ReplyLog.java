@@ -5,8 +5,8 @@ import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
 import com.cvchat.events.json.EventDeserializer;
 import com.cvchat.events.llm.LlmChunk;
+import com.cvchat.platform.kafka.LogToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,8 +40,7 @@ final class ReplyLog implements AutoCloseable {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
                 new StringDeserializer(), new EventDeserializer());
-        partitions = consumer.partitionsFor(Topics.CHAT_REPLIES.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        partitions = LogToEnd.partitionsOf(consumer, List.of(Topics.CHAT_REPLIES.name()));
     }
 
     /** Where the log ends now: give it to {@link #since} after the run. */
@@ -51,22 +50,15 @@ final class ReplyLog implements AutoCloseable {
 
     /** Every chunk written since {@code marks}: message id → sequence → what was sent. */
     Map<String, TreeMap<Long, Sent>> since(Map<TopicPartition, Long> marks) {
-        Map<TopicPartition, Long> ends = end();
-        consumer.assign(partitions);
-        marks.forEach(consumer::seek);
         Map<String, TreeMap<Long, Sent>> answers = new HashMap<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, EventEnvelope<EventPayload>> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.value() != null && record.value().payload() instanceof LlmChunk chunk) {
-                    Instant sent = record.value().occurredAt();
-                    answers.computeIfAbsent(messageId(chunk.requestId()), id -> new TreeMap<>())
-                            .put(chunk.sequence(), new Sent(ChunkPathBench.words(chunk.text()),
-                                    sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
-                }
+        LogToEnd.read(consumer, partitions, marks, Duration.ofMinutes(1), record -> {
+            if (record.value() != null && record.value().payload() instanceof LlmChunk chunk) {
+                Instant sent = record.value().occurredAt();
+                answers.computeIfAbsent(messageId(chunk.requestId()), id -> new TreeMap<>())
+                        .put(chunk.sequence(), new Sent(ChunkPathBench.words(chunk.text()),
+                                sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
             }
-        }
+        });
         consumer.unsubscribe();
         return answers;
     }

@@ -11,12 +11,12 @@ import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.localstack.StackConfig;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -225,26 +225,8 @@ class ChatWithLlmWorkerIT {
 
     /** The records of {@code topic} keyed {@code chat}, in log order, up to the end of the log as it is now. */
     private static List<ConsumerRecord<String, EventEnvelope<EventPayload>>> recordsOnTheLog(String topic, String chat) {
-        try (KafkaConsumer<String, EventEnvelope<EventPayload>> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "log-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new EventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, EventEnvelope<EventPayload>>> records = new ArrayList<>();
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (chat.equals(r.key()) && r.value() != null) {
-                        records.add(r);
-                    }
-                });
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
-            });
-            return records;
-        }
+        return TopicRecords.all(stack.kafkaBootstrapServers(), List.of(topic), new StringDeserializer(),
+                new EventDeserializer()).stream().filter(r -> chat.equals(r.key()) && r.value() != null).toList();
     }
 
     private static void assertWholeAnswerStored(ChatApi user, String chat, List<SseEvent> events) {

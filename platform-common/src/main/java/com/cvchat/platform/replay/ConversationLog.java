@@ -7,6 +7,7 @@ import com.cvchat.events.conversation.ConversationEvent;
 import com.cvchat.events.json.EventFormatException;
 import com.cvchat.events.json.EventJson;
 import com.cvchat.events.sealing.DataKeys;
+import com.cvchat.platform.kafka.LogToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +31,8 @@ import java.util.function.Consumer;
  */
 public final class ConversationLog {
 
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** How long a read may make no progress before it fails (a broker gone). */
+    private static final Duration STALL = Duration.ofMinutes(1);
 
     private final Map<String, Object> consumerConfig;
     private final DataKeys keys;
@@ -69,9 +71,7 @@ public final class ConversationLog {
     public long forEach(Consumer<EventEnvelope<ConversationEvent>> action) {
         long[] count = {0};
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONVERSATION_EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            readToEnd(consumer, partitions, record -> {
+            readToEnd(consumer, LogToEnd.partitionsOf(consumer, List.of(Topics.CONVERSATION_EVENTS.name())), record -> {
                 action.accept(decode(record));
                 count[0]++;
             });
@@ -81,17 +81,11 @@ public final class ConversationLog {
 
     private static void readToEnd(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions,
                                   Consumer<ConsumerRecord<String, byte[]>> action) {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-                        && record.value() != null) {
-                    action.accept(record);
-                }
+        LogToEnd.read(consumer, partitions, Map.of(), STALL, record -> {
+            if (record.value() != null) {
+                action.accept(record);
             }
-        }
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,9 @@ import com.cvchat.events.conversation.ErasedEvent;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.json.EventJson;
 import com.cvchat.events.sealing.DataKey;
+import com.cvchat.platform.kafka.LogToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -148,18 +147,12 @@ class UserKeyStoreIT {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(UserKeysTopic.NAME).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().startsWith(user)) {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
+            LogToEnd.read(consumer, LogToEnd.partitionsOf(consumer, List.of(UserKeysTopic.NAME)), Map.of(),
+                    Duration.ofSeconds(30), record -> {
+                        if (record.key().startsWith(user)) {
+                            latest.put(record.key(), record.value());
+                        }
+                    });
         }
         assertThat(latest).isNotEmpty();
         return latest;
