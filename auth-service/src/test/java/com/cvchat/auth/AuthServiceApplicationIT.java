@@ -1,31 +1,17 @@
 package com.cvchat.auth;
 
+import com.cvchat.platform.test.ServiceApplicationChecks;
 import com.cvchat.platform.test.TestInfrastructure;
-import com.cvchat.platform.test.ApiDocsChecks;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The service starts with the local-style embedded parts and reports health over a real socket. */
+/** The service starts with the local-style embedded parts and passes every service's start checks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthServiceApplicationIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+class AuthServiceApplicationIT extends ServiceApplicationChecks {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -39,21 +25,5 @@ class AuthServiceApplicationIT {
         registry.add("auth.key-dir", () -> data.resolve("keys").toString());
         registry.add("auth.gemini-key-encryption-file", () -> data.resolve("gemini.key").toString());
         registry.add("auth.internal-api-token", () -> "internal-test-token");
-    }
-
-    @Test
-    void shouldStartAndReportHealthUp() {
-        AuthClient client = new AuthClient(port);
-        for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            AuthClient.Reply response = client.get(path);
-            assertThat(response.status()).as(path).isEqualTo(200);
-            assertThat(response.text("status")).as(path).isEqualTo("UP");
-        }
-        assertThat(client.get("/actuator/prometheus").raw().body()).contains("jvm_memory_used_bytes");
-    }
-
-    @Test
-    void shouldDescribeEveryEndpointInItsOpenApiDocument() throws Exception {
-        ApiDocsChecks.assertDescribesEveryMapping(port, mappings);
     }
 }
