@@ -25,29 +25,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * A model worker for service tests that speaks the llm.requests / reply-topic wire protocol on the real broker, with
- * answers scripted by tags in the prompt: {@code [words=N]} (answer length, default 8), {@code [pace=Nms]} (delay
- * between chunks, default 5 ms), {@code [no-key]} (fails with {@code api_key_missing} before any chunk),
- * {@code [fail]} (fails with {@code provider_error} after two chunks), {@code [recut]} (after three words the answer
- * starts again from its beginning, two words a chunk, sequences from 0 — as a second worker that generates a
- * handed-back request again cuts it differently), {@code [stamp]} (each chunk is
- * {@code @<System.nanoTime() at emission>}, for latency benchmarks in the same JVM), {@code [gate=NAME]} (the answer
- * waits until {@link #openGate(String) openGate(NAME)}, so many answers can start streaming together), {@code [phase=Nms]} (the first chunk
- * leaves N ms later than the pace alone says, so answers can be spread over the pace period rather than emit in
- * lockstep). Honours {@code llm.cancel}. The answer is
- * {@link #answerFor(String)}; a title is {@code "Chat about <first word>"} in quotes.
+ * answers scripted by tags in the prompt ({@link Script}: length, pace, failures, gates). Honours {@code llm.cancel}.
+ * The answer is {@link #answerFor(String)}; a title is {@code "Chat about <first word>"} in quotes.
  */
 public final class ScriptedModel implements AutoCloseable {
-
-    private static final Pattern WORDS = Pattern.compile("\\[words=(\\d+)]");
-    private static final Pattern PACE = Pattern.compile("\\[pace=(\\d+)ms]");
-    private static final Pattern PHASE = Pattern.compile("\\[phase=(\\d+)ms]");
-    private static final Pattern GATE = Pattern.compile("\\[gate=([\\w-]+)]");
 
     private final KafkaConsumer<String, EventEnvelope<EventPayload>> consumer;
     private final ModelReplies replies;
@@ -78,7 +62,7 @@ public final class ScriptedModel implements AutoCloseable {
 
     /** The answer the model gives to {@code prompt}. */
     public static String answerFor(String prompt) {
-        return String.join(" ", words(prompt));
+        return String.join(" ", Script.of(prompt).words());
     }
 
     public List<LlmRequest> requests() {
@@ -92,16 +76,6 @@ public final class ScriptedModel implements AutoCloseable {
 
     private java.util.concurrent.CountDownLatch gate(String name) {
         return gates.computeIfAbsent(name, n -> new java.util.concurrent.CountDownLatch(1));
-    }
-
-    private static List<String> words(String prompt) {
-        int count = intTag(WORDS, prompt, 8);
-        return IntStream.range(0, count).mapToObj(i -> i == 0 ? "Answer" : "word" + i).toList();
-    }
-
-    private static int intTag(Pattern pattern, String prompt, int fallback) {
-        Matcher matcher = pattern.matcher(prompt);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : fallback;
     }
 
     private void run() {
@@ -141,24 +115,24 @@ public final class ScriptedModel implements AutoCloseable {
                     "scripted"));
             return;
         }
-        if (prompt.contains("[no-key]")) {
+        Script script = Script.of(prompt);
+        if (script.noKey()) {
             replies.send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.API_KEY_MISSING,
                     "no key", false, ""));
             return;
         }
-        List<String> words = words(prompt);
-        long pace = intTag(PACE, prompt, 5);
+        List<String> words = script.words();
         StringBuilder text = new StringBuilder();
-        Matcher gated = GATE.matcher(prompt);
-        if (gated.find()) {
+        if (script.gate() != null) {
             try {
-                gate(gated.group(1)).await();
+                gate(script.gate()).await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
-        long begin = System.nanoTime() + intTag(PHASE, prompt, 0) * 1_000_000L;
+        long pace = script.paceMillis();
+        long begin = System.nanoTime() + script.phaseMillis() * 1_000_000L;
         for (int i = 0; i < words.size(); i++) {
             waitUntil(begin + (i + 1) * pace * 1_000_000);
             if (cancelled.contains(llm.requestId())) {
@@ -166,16 +140,16 @@ public final class ScriptedModel implements AutoCloseable {
                         "cancelled", false, text.toString()));
                 return;
             }
-            if (i == 2 && prompt.contains("[fail]")) {
+            if (i == 2 && script.fail()) {
                 replies.send(request, new LlmFailed(llm.requestId(), llm.origin(), FailureReason.PROVIDER_ERROR,
                         "boom", true, text.toString()));
                 return;
             }
-            String piece = prompt.contains("[stamp]") ? "@" + System.nanoTime()
+            String piece = script.stamp() ? "@" + System.nanoTime()
                     : (i == 0 ? "" : " ") + words.get(i);
             replies.send(request, new LlmChunk(llm.requestId(), llm.origin(), i, piece, (long) text.length()));
             text.append(piece);
-            if (i == 2 && prompt.contains("[recut]")) {
+            if (i == 2 && script.recut()) {
                 text.setLength(0);
                 text.append(recut(request, llm, words));
                 break;
