@@ -2,6 +2,8 @@ package com.cvchat.auth;
 
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.ApiDocsChecks;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,13 +45,13 @@ class AuthServiceApplicationIT {
 
     @Test
     void shouldStartAndReportHealthUp() {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         for (String path : new String[]{"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            AuthClient.Reply response = client.get(path);
+            ApiResponse response = client.get("http://localhost:" + port + path);
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
-        assertThat(client.get("/actuator/prometheus").raw().body()).contains("jvm_memory_used_bytes");
+        assertThat(client.get("http://localhost:" + port + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
 
     @Test
