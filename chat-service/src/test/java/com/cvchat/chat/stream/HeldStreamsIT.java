@@ -1,6 +1,5 @@
 package com.cvchat.chat.stream;
 
-import com.cvchat.chat.support.ChatApi;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
@@ -11,6 +10,7 @@ import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.llm.ModelReplies;
 import com.cvchat.platform.replies.ReplyChannel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +125,8 @@ class HeldStreamsIT {
         List<RawSseStream> streams = new ArrayList<>();
         try (var creators = Executors.newFixedThreadPool(16)) {
             List<Future<RawSseStream>> opening = IntStream.range(0, count)
-                    .mapToObj(i -> creators.submit(() -> RawSseStream.send(ChatApi.newUser(port), prompt.apply(i))))
+                    .mapToObj(i -> creators.submit(() -> RawSseStream.send(
+                            ApiClient.localUser(port, UUID.randomUUID().toString()), prompt.apply(i))))
                     .toList();
             for (Future<RawSseStream> future : opening) {
                 streams.add(future.get());
