@@ -72,7 +72,8 @@ class AuthFlowIT {
         ApiResponse refreshed = client.refresh(login.text("refresh_token"));
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.text("refresh_token")).isNotEqualTo(login.text("refresh_token"));
-        assertThat(client.get("/auth/me", ApiClient.authorization(refreshed.text("access_token"))).status()).isEqualTo(200);
+        assertThat(client.get("/auth/me", ApiClient.authorization(refreshed.text("access_token"))).status())
+                .isEqualTo(200);
 
         assertThat(client.post("/auth/logout", Map.of("refresh_token", refreshed.text("refresh_token"))).status())
                 .isEqualTo(204);

@@ -51,7 +51,8 @@ class AuthServiceApplicationIT {
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
-        assertThat(client.get("http://localhost:" + port + "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(client.get("http://localhost:" + port + "/actuator/prometheus").body())
+                .contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -25,8 +25,8 @@ import java.util.UUID;
  * requests included: any method, path, headers and body. Immutable: {@link #withToken}, {@link #withBase} and
  * {@link #withTimeout} return a new client.
  *
- * <p>A path is relative to the base (the API root {@code http://host:port/api/v1}, or a collection in it); an absolute {@code http(s)://}
- * URL is used as it is (actuator, JWKS). A body is sent as written when it is a {@link String}, else as its JSON.
+ * <p>A path is relative to the base (the API root {@code http://host:port/api/v1}, or a collection in it); an
+ * absolute {@code http(s)://} URL is used as it is (actuator, JWKS). A body is sent as written when it is a {@link String}, else as its JSON.
  * A JSON body gets {@code Content-Type: application/json} unless the request's headers name another.
  */
 public final class ApiClient {
@@ -101,7 +101,7 @@ public final class ApiClient {
         return bearer;
     }
 
-    /** The header pair {@code Authorization: Bearer <token>}, for a call made with some other token than the client's. */
+    /** The header pair {@code Authorization: Bearer <token>}, for a call with another token than the client's. */
     public static String[] authorization(String token) {
         return new String[]{"Authorization", "Bearer " + token};
     }

@@ -69,7 +69,8 @@ public final class ApiResponse {
     /** This answer, or an {@link IllegalStateException} naming the request when its status is not {@code expected}. */
     public ApiResponse expect(int expected) {
         if (status != expected) {
-            throw new IllegalStateException(request + " answered " + status + " (expected " + expected + "): " + body());
+            throw new IllegalStateException(request + " answered " + status + " (expected " + expected + "): "
+                    + body());
         }
         return this;
     }
