@@ -2,6 +2,8 @@ package com.cvchat.auth;
 
 import com.cvchat.localstack.KafkaBroker;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -51,24 +53,24 @@ class AccountErasureIT {
 
     @Test
     void shouldEraseTheAccountOnlyWithThePasswordAndRecordTheErasure() {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         String email = "erase-" + UUID.randomUUID() + "@example.com";
-        String userId = client.register(email, PASSWORD).text("id");
-        AuthClient.Reply login = client.login(email, PASSWORD);
-        String[] bearer = AuthClient.bearer(login.text("access_token"));
+        String userId = client.register(email, PASSWORD, "Ada Lovelace").text("id");
+        ApiResponse login = client.login(email, PASSWORD);
+        String[] bearer = ApiClient.authorization(login.text("access_token"));
 
-        AuthClient.Reply wrong = client.post("/api/v1/auth/me/erase", Map.of("password", "Not-The-Password-1"), bearer);
+        ApiResponse wrong = client.post("/auth/me/erase", Map.of("password", "Not-The-Password-1"), bearer);
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.text("error")).isEqualTo("The password is not correct");
-        assertThat(client.post("/api/v1/auth/me/erase", Map.of(), bearer).status()).isEqualTo(400);
-        assertThat(client.post("/api/v1/auth/me/erase", Map.of("password", PASSWORD)).status()).isEqualTo(401);
-        assertThat(client.get("/api/v1/auth/me", bearer).status()).isEqualTo(200);
+        assertThat(client.post("/auth/me/erase", Map.of(), bearer).status()).isEqualTo(400);
+        assertThat(client.post("/auth/me/erase", Map.of("password", PASSWORD)).status()).isEqualTo(401);
+        assertThat(client.get("/auth/me", bearer).status()).isEqualTo(200);
 
-        AuthClient.Reply erased = client.post("/api/v1/auth/me/erase", Map.of("password", PASSWORD), bearer);
+        ApiResponse erased = client.post("/auth/me/erase", Map.of("password", PASSWORD), bearer);
 
         assertThat(erased.status()).isEqualTo(200);
         assertThat(erased.text("message")).isEqualTo("Your account and personal data have been erased");
-        assertThat(client.get("/api/v1/auth/me", bearer).status()).isEqualTo(404);
+        assertThat(client.get("/auth/me", bearer).status()).isEqualTo(404);
         assertThat(client.login(email, PASSWORD).status()).isEqualTo(401);
         assertThat(client.refresh(login.text("refresh_token")).status()).isEqualTo(401);
         assertThat(userKeysRecords()).anySatisfy(r -> {
@@ -76,7 +78,7 @@ class AccountErasureIT {
             assertThat(r.value()).contains("\"erased_at\"");
         });
         // the same email can start afresh: a new account, a new id
-        assertThat(client.register(email, PASSWORD).text("id")).isNotEqualTo(userId);
+        assertThat(client.register(email, PASSWORD, "Ada Lovelace").text("id")).isNotEqualTo(userId);
     }
 
     /** user.keys as a stock consumer sees it. */

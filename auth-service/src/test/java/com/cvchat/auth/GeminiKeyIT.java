@@ -1,6 +1,8 @@
 package com.cvchat.auth;
 
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,31 +51,31 @@ class GeminiKeyIT {
     private record Account(String id, String accessToken) {
     }
 
-    private Account newAccount(AuthClient client) {
+    private Account newAccount(ApiClient client) {
         String email = "gemini-" + UUID.randomUUID() + "@example.com";
-        String id = client.register(email, "Correct-Horse-42").text("id");
+        String id = client.register(email, "Correct-Horse-42", "Ada Lovelace").text("id");
         return new Account(id, client.login(email, "Correct-Horse-42").text("access_token"));
     }
 
-    private static String internalPath(String userId) {
-        return "/internal/v1/users/" + userId + "/gemini-api-key";
+    private String internalPath(String userId) {
+        return "http://localhost:" + port + "/internal/v1/users/" + userId + "/gemini-api-key";
     }
 
     @Test
     void shouldKeepTheKeySecretEverywhereButTheInternalEndpoint(CapturedOutput output) {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         Account user = newAccount(client);
         String apiKey = "AIzaSy" + UUID.randomUUID().toString().replace("-", "").substring(0, 30) + "Qz9";
 
-        AuthClient.Reply set = client.put("/api/v1/auth/me/gemini-api-key", Map.of("api_key", apiKey),
-                AuthClient.bearer(user.accessToken()));
+        ApiResponse set = client.put("/auth/me/gemini-api-key", Map.of("api_key", apiKey),
+                ApiClient.authorization(user.accessToken()));
         assertThat(set.status()).isEqualTo(200);
-        assertThat(set.body().path("is_set").asBoolean()).isTrue();
-        AuthClient.Reply status = client.get("/api/v1/auth/me/gemini-api-key", AuthClient.bearer(user.accessToken()));
-        assertThat(status.body().path("is_set").asBoolean()).isTrue();
-        assertThat(status.raw().body()).doesNotContain(apiKey);
+        assertThat(set.json().path("is_set").asBoolean()).isTrue();
+        ApiResponse status = client.get("/auth/me/gemini-api-key", ApiClient.authorization(user.accessToken()));
+        assertThat(status.json().path("is_set").asBoolean()).isTrue();
+        assertThat(status.body()).doesNotContain(apiKey);
 
-        AuthClient.Reply internal = client.get(internalPath(user.id()), "Authorization", "Bearer " + INTERNAL);
+        ApiResponse internal = client.get(internalPath(user.id()), "Authorization", "Bearer " + INTERNAL);
         assertThat(internal.status()).isEqualTo(200);
         assertThat(internal.text("api_key")).isEqualTo(apiKey);
 
@@ -91,44 +93,44 @@ class GeminiKeyIT {
 
     @Test
     void shouldRefuseTheInternalEndpointWithoutTheServiceCredential() {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         Account user = newAccount(client);
-        client.put("/api/v1/auth/me/gemini-api-key", Map.of("api_key", "AIzaSyAbcdefghijklmnopqrstuvwxyz0123"),
-                AuthClient.bearer(user.accessToken()));
+        client.put("/auth/me/gemini-api-key", Map.of("api_key", "AIzaSyAbcdefghijklmnopqrstuvwxyz0123"),
+                ApiClient.authorization(user.accessToken()));
 
         assertThat(client.get(internalPath(user.id())).status()).isEqualTo(401);
         assertThat(client.get(internalPath(user.id()), "Authorization", "Bearer wrong").status()).isEqualTo(401);
-        AuthClient.Reply withUserToken = client.get(internalPath(user.id()), AuthClient.bearer(user.accessToken()));
+        ApiResponse withUserToken = client.get(internalPath(user.id()), ApiClient.authorization(user.accessToken()));
         assertThat(withUserToken.status()).as("a user's own access token is not the service credential").isEqualTo(401);
-        assertThat(withUserToken.raw().body()).doesNotContain("AIzaSy");
+        assertThat(withUserToken.body()).doesNotContain("AIzaSy");
     }
 
     @Test
     void shouldRemoveTheKeyAndThenAnswerNotFound() {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         Account user = newAccount(client);
         assertThat(client.get(internalPath(user.id()), "Authorization", "Bearer " + INTERNAL).status()).isEqualTo(404);
-        client.put("/api/v1/auth/me/gemini-api-key", Map.of("api_key", "AIzaSyAbcdefghijklmnopqrstuvwxyz0123"),
-                AuthClient.bearer(user.accessToken()));
+        client.put("/auth/me/gemini-api-key", Map.of("api_key", "AIzaSyAbcdefghijklmnopqrstuvwxyz0123"),
+                ApiClient.authorization(user.accessToken()));
 
-        assertThat(client.delete("/api/v1/auth/me/gemini-api-key", AuthClient.bearer(user.accessToken())).status())
+        assertThat(client.delete("/auth/me/gemini-api-key", ApiClient.authorization(user.accessToken())).status())
                 .isEqualTo(204);
-        assertThat(client.get("/api/v1/auth/me/gemini-api-key", AuthClient.bearer(user.accessToken()))
-                .body().path("is_set").asBoolean()).isFalse();
-        AuthClient.Reply gone = client.get(internalPath(user.id()), "Authorization", "Bearer " + INTERNAL);
+        assertThat(client.get("/auth/me/gemini-api-key", ApiClient.authorization(user.accessToken()))
+                .json().path("is_set").asBoolean()).isFalse();
+        ApiResponse gone = client.get(internalPath(user.id()), "Authorization", "Bearer " + INTERNAL);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.text("error")).isEqualTo("No Gemini API key set for this user");
     }
 
     @Test
     void shouldRefuseAMalformedKeyWithAReason() {
-        AuthClient client = new AuthClient(port);
+        ApiClient client = ApiClient.local(port);
         Account user = newAccount(client);
-        AuthClient.Reply blank = client.put("/api/v1/auth/me/gemini-api-key", Map.of("api_key", "short"),
-                AuthClient.bearer(user.accessToken()));
+        ApiResponse blank = client.put("/auth/me/gemini-api-key", Map.of("api_key", "short"),
+                ApiClient.authorization(user.accessToken()));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.text("error")).contains("20 to 200 characters");
-        AuthClient.Reply anonymous = client.put("/api/v1/auth/me/gemini-api-key",
+        ApiResponse anonymous = client.put("/auth/me/gemini-api-key",
                 Map.of("api_key", "AIzaSyAbcdefghijklmnopqrstuvwxyz0123"));
         assertThat(anonymous.status()).isEqualTo(401);
     }

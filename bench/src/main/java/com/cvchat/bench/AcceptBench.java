@@ -1,12 +1,12 @@
 package com.cvchat.bench;
 
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Item 3 (goal G4): the accept, through the gateway at one stream — {@code POST /chats/{id}/message} → the
@@ -26,21 +26,21 @@ final class AcceptBench {
     }
 
     /** {@code conversations} conversations, {@code later} messages after the first spread over them. */
-    static Result run(String api, String bearer, int conversations, int later) {
+    static Result run(ApiClient user, int conversations, int later) {
         List<Double> accept = new ArrayList<>();
         List<Double> first = new ArrayList<>();
         List<Double> get = new ArrayList<>();
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < conversations; i++) {
-            chats.add(Api.createChat(api, bearer));
-            add(first, turn(api, bearer, chats.getLast(), "How should a first message be accepted?"));
+            chats.add(user.createChat());
+            add(first, turn(user, chats.getLast(), "How should a first message be accepted?"));
         }
         for (int i = 0; i < later; i++) {
             String chat = chats.get(i % conversations);
             long begin = System.nanoTime();
-            Api.storedMessages(api, bearer, chat);
+            user.get("/chats/" + chat).expect(200);
             get.add((System.nanoTime() - begin) / 1e6);
-            add(accept, turn(api, bearer, chat, "And how should message " + i + " be accepted?"));
+            add(accept, turn(user, chat, "And how should message " + i + " be accepted?"));
         }
         return new Result(Percentiles.of(accept), Percentiles.of(first), Percentiles.of(get));
     }
@@ -52,11 +52,10 @@ final class AcceptBench {
     }
 
     /** POST → {@code start} in ms; the rest of the answer is read to its end. */
-    private static double turn(String api, String bearer, String chat, String message) {
+    private static double turn(ApiClient user, String chat, String message) {
         long begin = System.nanoTime();
         double toStart = Double.NaN;
-        try (SseClient stream = SseClient.post(api + "/chats/" + chat + "/message", bearer, Api.messageBody(message),
-                Map.of())) {
+        try (SseClient stream = user.sendMessage(chat, message)) {
             for (SseEvent event = stream.next(EVENT_TIMEOUT); event != null; event = stream.next(EVENT_TIMEOUT)) {
                 if ("start".equals(event.type())) {
                     toStart = (event.receivedNanos() - begin) / 1e6;

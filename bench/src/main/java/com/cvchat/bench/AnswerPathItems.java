@@ -3,6 +3,7 @@ package com.cvchat.bench;
 import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +31,16 @@ final class AnswerPathItems {
     private final BenchSettings settings;
     private final ResultTable table;
     private final LocalStack stack;
-    private final String bearer;
+    private final ApiClient user;
     private final ServiceProcess worker;
     private final Supplier<StackCpu> cpu;
 
-    AnswerPathItems(BenchSettings settings, ResultTable table, LocalStack stack, String bearer, ServiceProcess worker) {
+    AnswerPathItems(BenchSettings settings, ResultTable table, LocalStack stack, ApiClient user,
+                    ServiceProcess worker) {
         this.settings = settings;
         this.table = table;
         this.stack = stack;
-        this.bearer = bearer;
+        this.user = user;
         this.worker = worker;
         this.cpu = () -> StackCpu.of(stack);
     }
@@ -56,7 +58,7 @@ final class AnswerPathItems {
 
     private ChunkPathBench.Run run(List<String> apis, int streams) throws Exception {
         try (StoredAnswers storing = new StoredAnswers(stack.kafkaBootstrapServers())) {
-            return ChunkPathBench.run(apis, bearer, streams, worker, storing, cpu);
+            return ChunkPathBench.run(apis, user, streams, worker, storing, cpu);
         }
     }
 

@@ -4,6 +4,7 @@ import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.localstack.StackConfig;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.llm.ScriptedModel;
 
 import java.io.IOException;
@@ -73,9 +74,11 @@ public final class BenchSuite {
                 workers(settings, table, stack);
             }
             String gateway = stack.config().url(ServiceSpec.GATEWAY) + "/api/v1";
-            String bearer = Api.newUserBearer(gateway);
+            ApiClient user = ApiClient.at(gateway)
+                    .withToken(ApiClient.at(gateway).signUp("bench", "Bench User").accessToken());
+            String bearer = user.bearer();
             if (settings.runsAnswerPath()) {
-                answerPath(settings, table, stack, gateway, bearer);
+                answerPath(settings, table, stack, user);
             }
             if (settings.runs(6) || settings.runs(4)) {
                 try (ScriptedModel scripted = ScriptedModel.start(stack.kafkaBootstrapServers())) {
@@ -89,7 +92,7 @@ public final class BenchSuite {
                     }
                     if (settings.runs(4)) {
                         System.out.println("4. connections …");
-                        connections(settings, table, stack, gateway, bearer);
+                        connections(settings, table, stack, user);
                     }
                 }
             }
@@ -113,8 +116,9 @@ public final class BenchSuite {
      * worker is stopped afterwards: items 6 and 4 use the scripted model, which would otherwise compete with it for
      * {@code llm.requests}.
      */
-    private static void answerPath(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
-                                   String bearer) throws Exception {
+    private static void answerPath(BenchSettings s, ResultTable table, LocalStack stack, ApiClient user)
+            throws Exception {
+        String gateway = user.base();
         ServiceProcess worker = stack.startInstance(ServiceSpec.LLM_WORKER, "llm-worker", Map.of(
                 "LLM_OFFLINE_WORD_DELAY", WORD_DELAY, "LLM_WORKER_MAXINFLIGHT", "4000",
                 "LLM_WORKER_MAXQUEUED", "8000",
@@ -122,7 +126,7 @@ public final class BenchSuite {
                 "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\": \"180000\"}"));
         ServiceProcess builder = stack.startInstance(ServiceSpec.CV_BUILDER, "cv-builder-service", Map.of());
         try {
-            AnswerPathItems items = new AnswerPathItems(s, table, stack, bearer, worker);
+            AnswerPathItems items = new AnswerPathItems(s, table, stack, user, worker);
             if (s.runs(1) || s.runs(2)) {
                 items.levels(gateway);
             }
@@ -134,7 +138,7 @@ public final class BenchSuite {
                 if (!s.runs(1) && !s.runs(2) && !s.runs(8)) {
                     items.warmUp(List.of(gateway));
                 }
-                accept(s, table, gateway, bearer);
+                accept(s, table, user);
             }
             if (s.runs(9)) {
                 System.out.println("9. the stack at rest (" + s.restSettle().toSeconds() + " s after the last request, "
@@ -147,8 +151,8 @@ public final class BenchSuite {
         }
     }
 
-    private static void accept(BenchSettings s, ResultTable table, String gateway, String bearer) {
-        AcceptBench.Result r = AcceptBench.run(gateway, bearer, s.acceptConversations(), s.acceptLater());
+    private static void accept(BenchSettings s, ResultTable table, ApiClient user) {
+        AcceptBench.Result r = AcceptBench.run(user, s.acceptConversations(), s.acceptLater());
         table.add("3 GET /chats/{id} via gateway p50/p99 (" + r.plainGet().count() + " samples, same run)",
                 r.plainGet().p50p99());
         table.add("3 G4 POST /message → start via gateway p50/p99, messages after the first (" + r.accept().count()
@@ -171,9 +175,9 @@ public final class BenchSuite {
                 + String.format(" (of which broker %.1f, store %.1f)", r.brokerPercent(), r.storePercent()));
     }
 
-    private static void connections(BenchSettings s, ResultTable table, LocalStack stack, String gateway,
-                                     String bearer) throws InterruptedException {
-        ConnectionsBench.Result result = ConnectionsBench.run(gateway, bearer, s.connections(), s.connectionStep(),
+    private static void connections(BenchSettings s, ResultTable table, LocalStack stack, ApiClient user)
+            throws InterruptedException {
+        ConnectionsBench.Result result = ConnectionsBench.run(user, s.connections(), s.connectionStep(),
                 s.connectionHold(), stack.instance(ServiceSpec.GATEWAY),
                 stack.instance(ServiceSpec.CHAT));
         ConnectionsBench.Step zero = result.steps().getFirst();

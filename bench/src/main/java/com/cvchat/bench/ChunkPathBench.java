@@ -1,6 +1,7 @@
 package com.cvchat.bench;
 
 import com.cvchat.localstack.ServiceProcess;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -75,11 +75,11 @@ final class ChunkPathBench {
     }
 
     /** {@code streams} clients, client i on {@code apis[i % apis.size()]}; {@code worker} is the one llm-worker. */
-    static Run run(List<String> apis, String bearer, int streams, ServiceProcess worker, StoredAnswers storing,
+    static Run run(List<String> apis, ApiClient user, int streams, ServiceProcess worker, StoredAnswers storing,
                    Supplier<StackCpu> cpu) throws Exception {
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            chats.add(Api.createChat(apis.get(i % apis.size()), bearer));
+            chats.add(user.withBase(apis.get(i % apis.size())).createChat());
         }
         long epochOffsetNanos = epochOffsetNanos();
         ConcurrentLinkedQueue<Received> chunks = new ConcurrentLinkedQueue<>();
@@ -94,8 +94,9 @@ final class ChunkPathBench {
             begin = cpu.get();
             List<Future<?>> clients = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
-                String url = apis.get(i % apis.size()) + "/chats/" + chats.get(i) + "/message";
-                clients.add(executor.submit(() -> stream(url, bearer, started, chunks, answers, failed,
+                ApiClient on = user.withBase(apis.get(i % apis.size()));
+                String chat = chats.get(i);
+                clients.add(executor.submit(() -> stream(on, chat, started, chunks, answers, failed,
                         epochOffsetNanos)));
             }
             boolean all = started.await(ALL_STARTED.toSeconds(), TimeUnit.SECONDS);
@@ -116,17 +117,18 @@ final class ChunkPathBench {
         if (!drained) {
             System.out.println("  … answers not all stored after " + STORED.toSeconds() + " s");
         }
-        int stored = (int) chats.stream().filter(chat -> Api.storedMessages(apis.getFirst(), bearer, chat) >= 2).count();
+        int stored = (int) chats.stream().filter(chat -> user.withBase(apis.getFirst()).conversation(chat)
+                .path("pagination").path("total_count").asInt() >= 2).count();
         long tokens = chunks.stream().mapToLong(Received::words).sum();
         return new Run(streams, tokens, answers.get(), List.copyOf(chunks), failed.get(), opened.minus(begin),
                 streamed.minus(opened), settled.minus(streamed), stored);
     }
 
-    private static Void stream(String url, String bearer, CountDownLatch started, ConcurrentLinkedQueue<Received> chunks,
+    private static Void stream(ApiClient user, String chat, CountDownLatch started,
+                               ConcurrentLinkedQueue<Received> chunks,
                                AtomicInteger answers, AtomicInteger failed, long epochOffsetNanos) {
         boolean counted = false;
-        try (SseClient stream = SseClient.post(url, bearer,
-                Api.messageBody("Tell me how to plan a benchmark of streaming answers?"), Map.of())) {
+        try (SseClient stream = user.sendMessage(chat, "Tell me how to plan a benchmark of streaming answers?")) {
             if (stream.status() != 200) {
                 failed.incrementAndGet();
             }

@@ -1,9 +1,9 @@
 package com.cvchat.bench;
 
 import com.cvchat.localstack.ServiceProcess;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.sse.SseLines;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -54,14 +54,14 @@ final class ConnectionsBench {
     private ConnectionsBench() {
     }
 
-    static Result run(String api, String bearer, int target, int step, Duration hold, ServiceProcess gateway,
+    static Result run(ApiClient user, int target, int step, Duration hold, ServiceProcess gateway,
                       ServiceProcess chat) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         List<Watcher> watchers = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(0, ProcessStats.afterGc(gateway), ProcessStats.afterGc(chat)));
-        String body = Api.messageBody("Hold the line [words=1] [pace=3600000ms]");
+        var body = ApiClient.body().put("message", "Hold the line [words=1] [pace=3600000ms]");
         Semaphore creating = new Semaphore(CREATING_AT_ONCE);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             while (watchers.size() < target) {
@@ -74,11 +74,8 @@ final class ConnectionsBench {
                     creating.acquire();
                     executor.submit(() -> {
                         try {
-                            String chat0 = Api.createChat(api, bearer);
-                            HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/chats/" + chat0 + "/message"))
-                                    .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                                    .header("Authorization", bearer)
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                            HttpRequest request = user.request("POST", "/chats/" + user.createChat() + "/message",
+                                    body, "Accept", "text/event-stream").build();
                             watcher.open(client, request).whenComplete((r, e) -> {
                                 if (e != null || r.statusCode() != 200) {
                                     watcher.failed.set(1);

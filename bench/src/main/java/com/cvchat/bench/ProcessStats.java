@@ -1,6 +1,8 @@
 package com.cvchat.bench;
 
 import com.cvchat.localstack.ServiceProcess;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +23,9 @@ record ProcessStats(double rssMib, long openFiles, double heapMib, double gcPaus
     }
 
     static ProcessStats of(ServiceProcess process) {
-        String metrics = Api.get("http://localhost:" + process.port() + "/actuator/prometheus");
+        ApiResponse scrape = ApiClient.at("http://localhost:" + process.port()).tolerateTransportFailures()
+                .get("/actuator/prometheus");
+        String metrics = scrape.status() == 200 ? scrape.body() : null;
         if (metrics == null) { // e.g. a gateway out of open files cannot accept the scrape: not measured, not zero
             return new ProcessStats(rssMib(process.pid()), openFiles(process.pid()), Double.NaN, Double.NaN, -1,
                     Double.NaN);

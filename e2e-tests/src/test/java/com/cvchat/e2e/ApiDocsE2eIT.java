@@ -1,14 +1,11 @@
 package com.cvchat.e2e;
 
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +21,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ApiDocsE2eIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String NOT_ROUTED = "no API endpoint matches this path";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(E2eStack.url(ServiceSpec.GATEWAY) + path))
-                .timeout(E2eStack.CALL_TIMEOUT);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static ApiResponse get(String path, String... headers) {
+        return ApiClient.at(E2eStack.url(ServiceSpec.GATEWAY)).get(path, headers);
     }
 
     @Test
@@ -44,9 +33,9 @@ class ApiDocsE2eIT {
         AtomicReference<JsonNode> merged = new AtomicReference<>();
         // a service that answered late is fetched again after 5 s
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            HttpResponse<String> response = get("/v3/api-docs");
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode document = JSON.readTree(response.body());
+            ApiResponse response = get("/v3/api-docs");
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode document = response.json();
             assertThat(document.path("info").path("description").asString()).doesNotContain("Not included right now");
             merged.set(document);
         });
@@ -58,7 +47,7 @@ class ApiDocsE2eIT {
                 .noneMatch(path -> path.startsWith("/internal") || path.startsWith("/actuator"));
         assertThat(document.at("/paths/~1api~1v1~1chats~1{id}~1message/post/responses/200/content")
                 .has("text/event-stream")).isTrue();
-        assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+        assertThat(get("/swagger-ui.html").status()).isIn(200, 302);
 
         // every described path reaches a service through the gateway (a GET: no side effects; 404/405 from the
         // service are fine, the gateway's own "no endpoint" is not)
@@ -66,7 +55,7 @@ class ApiDocsE2eIT {
         List<String> notRouted = new ArrayList<>();
         for (String path : document.path("paths").propertyNames()) {
             String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            HttpResponse<String> response = get(concrete, "Authorization", bearer);
+            ApiResponse response = get(concrete, "Authorization", bearer);
             if (response.body().contains(NOT_ROUTED)) {
                 notRouted.add(path);
             }

@@ -1,6 +1,8 @@
 package com.cvchat.e2e;
 
 import com.cvchat.audit.AuditReplay;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import com.cvchat.platform.test.voice.SpeechSamples;
@@ -34,23 +36,23 @@ class AuditReplayE2eIT {
 
     @Test
     void shouldRebuildEveryReadModelFromTheLogWithZeroDifferences() {
-        E2eUsers.User user = E2eUsers.newUser();
-        ApiClient api = new ApiClient(user);
+        ApiClient.Account user = E2eUsers.newUser();
+        ApiClient api = E2eUsers.as(user);
 
         // Chat: several messages, then a rename
-        String chat = api.post("/chats", null).json().path("data").path("id").asString();
+        String chat = api.createChat();
         answer(user, chat, "What should I pack for a weekend hike?");
         answer(user, chat, "And what about food for two days?");
-        assertThat(api.call("PATCH", "/chats/" + chat + "/title", "{\"title\": \"Hiking plans\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/chats/" + chat + "/title", "{\"title\": \"Hiking plans\"}").status()).isEqualTo(200);
         // A chat that is deleted
-        String deleted = api.post("/chats", null).json().path("data").path("id").asString();
+        String deleted = api.createChat();
         answer(user, deleted, "Something I will regret asking");
-        assertThat(api.call("DELETE", "/chats/" + deleted, null).status()).isEqualTo(200);
+        assertThat(api.delete("/chats/" + deleted).status()).isEqualTo(200);
 
         // CV: a session finalized twice (two versions of one document)
-        JsonNode started = api.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv").json();
+        JsonNode started = api.startSession("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv").json();
         String session = started.path("session_id").asString();
-        assertThat(api.message(session, "My email is sarah@datatech.com, phone is +1-555-9999, I'm in Boston, MA")
+        assertThat(api.sessionMessage(session, "My email is sarah@datatech.com, phone is +1-555-9999, I'm in Boston, MA")
                 .status()).isEqualTo(200);
         JsonNode first = api.finalizeSession(session, "{\"title\": \"Sarah Johnson CV\"}").json();
         JsonNode second = api.finalizeSession(session, "{\"title\": \"Sarah Johnson CV\"}").json();
@@ -79,16 +81,15 @@ class AuditReplayE2eIT {
         assertThat(api.get("/chats/" + deleted).status()).isEqualTo(404);
 
         // Another user chats and starts a CV, then erases their account (password re-entered)
-        E2eUsers.User leaving = E2eUsers.newUser();
-        ApiClient leavingApi = new ApiClient(leaving);
-        String leavingChat = leavingApi.post("/chats", null).json().path("data").path("id").asString();
+        ApiClient.Account leaving = E2eUsers.newUser();
+        ApiClient leavingApi = E2eUsers.as(leaving);
+        String leavingChat = leavingApi.createChat();
         answer(leaving, leavingChat, "Please remember my secret word Xylophonist");
-        String leavingSession = leavingApi.start("Hi! I am Zoltan Quibble, a Lighthouse Keeper", "cv").json()
+        String leavingSession = leavingApi.startSession("Hi! I am Zoltan Quibble, a Lighthouse Keeper", "cv").json()
                 .path("session_id").asString();
         await().atMost(WAIT).until(() -> leavingApi.get("/chats/" + leavingChat).json().path("data")
                 .path("conversation").path("title").isString());
-        ApiClient.Response erased = leavingApi.post("/auth/me/erase",
-                ApiClient.JSON.writeValueAsString(ApiClient.body().put("password", leaving.password())));
+        ApiResponse erased = leavingApi.post("/auth/me/erase", ApiClient.body().put("password", leaving.password()));
         assertThat(erased.status()).isEqualTo(200);
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(leavingApi.get("/chats/" + leavingChat).status()).isEqualTo(404);
@@ -131,9 +132,8 @@ class AuditReplayE2eIT {
         }
     }
 
-    private static void answer(E2eUsers.User user, String chat, String message) {
-        try (SseClient stream = SseClient.post(E2eStack.api() + "/chats/" + chat + "/message", user.bearer(),
-                ApiClient.JSON.writeValueAsString(ApiClient.body().put("message", message)), Map.of())) {
+    private static void answer(ApiClient.Account user, String chat, String message) {
+        try (SseClient stream = E2eUsers.as(user).sendMessage(chat, message)) {
             assertThat(stream.status()).isEqualTo(200);
             List<SseEvent> events = stream.rest(WAIT);
             assertThat(events).extracting(SseEvent::type).contains("done");

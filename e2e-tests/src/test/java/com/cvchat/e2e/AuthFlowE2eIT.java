@@ -1,15 +1,11 @@
 package com.cvchat.e2e;
 
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,91 +18,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A client's whole account life through the gateway, on the running stack. */
 class AuthFlowE2eIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-    }
-
-    private Reply call(String method, String path, Object body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.api() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().startsWith("{") ? JSON.readTree(response.body()) : JSON.createObjectNode();
-        return new Reply(response.statusCode(), json, response);
-    }
+    private final ApiClient gateway = E2eUsers.gateway();
 
     @Test
     void shouldRegisterLoginRefreshAndLogOutThroughTheGateway() throws Exception {
         // Given a user who registered and logged in through the gateway
-        E2eUsers.User user = E2eUsers.newUser();
-        Reply me = call("GET", "/auth/me", null, user.accessToken());
+        ApiClient.Account user = E2eUsers.newUser();
+        ApiResponse me = gateway.withToken(user.accessToken()).get("/auth/me");
         assertThat(me.status()).isEqualTo(200);
-        assertThat(me.body().path("email").asString()).isEqualTo(user.email());
+        assertThat(me.json().path("email").asString()).isEqualTo(user.email());
 
         // When she refreshes, Then the token rotates and a reuse of the old one revokes the family
-        Reply refreshed = call("POST", "/auth/refresh", Map.of("refresh_token", user.refreshToken()), null);
+        ApiResponse refreshed = gateway.post("/auth/refresh", Map.of("refresh_token", user.refreshToken()));
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(refreshed.body().path("token_type").asString()).isEqualTo("bearer");
-        String newRefresh = refreshed.body().path("refresh_token").asString();
+        assertThat(refreshed.json().path("token_type").asString()).isEqualTo("bearer");
+        String newRefresh = refreshed.json().path("refresh_token").asString();
 
-        assertThat(call("POST", "/auth/refresh", Map.of("refresh_token", user.refreshToken()), null).status())
+        assertThat(gateway.post("/auth/refresh", Map.of("refresh_token", user.refreshToken())).status())
                 .as("the rotated token is dead").isEqualTo(401);
-        assertThat(call("POST", "/auth/refresh", Map.of("refresh_token", newRefresh), null).status())
+        assertThat(gateway.post("/auth/refresh", Map.of("refresh_token", newRefresh)).status())
                 .as("its reuse revoked the whole family").isEqualTo(401);
 
         // When she logs in again and logs out, Then that refresh token is dead
-        E2eUsers.User again = E2eUsers.login(user.email(), user.password());
-        assertThat(call("POST", "/auth/logout", Map.of("refresh_token", again.refreshToken()), null).status()).isEqualTo(204);
-        Reply afterLogout = call("POST", "/auth/refresh", Map.of("refresh_token", again.refreshToken()), null);
+        ApiClient.Account again = E2eUsers.login(user.email(), user.password());
+        assertThat(gateway.post("/auth/logout", Map.of("refresh_token", again.refreshToken())).status()).isEqualTo(204);
+        ApiResponse afterLogout = gateway.post("/auth/refresh", Map.of("refresh_token", again.refreshToken()));
         assertThat(afterLogout.status()).isEqualTo(401);
-        assertThat(afterLogout.body().path("error").asString()).isEqualTo("Invalid or expired refresh token");
+        assertThat(afterLogout.json().path("error").asString()).isEqualTo("Invalid or expired refresh token");
     }
 
     @Test
     void shouldThrottleBruteForceLoginWithRetryAfter() throws Exception {
-        E2eUsers.User user = E2eUsers.newUser();
-        Reply last = null;
+        ApiClient.Account user = E2eUsers.newUser();
+        ApiResponse last = null;
         for (int i = 0; i < 6; i++) {
-            last = call("POST", "/auth/login", Map.of("email", user.email(), "password", "guess-" + i + "-xyz"), null);
+            last = gateway.post("/auth/login", Map.of("email", user.email(), "password", "guess-" + i + "-xyz"));
             if (last.status() == 429) {
                 break;
             }
             assertThat(last.status()).isEqualTo(401);
         }
         assertThat(last.status()).isEqualTo(429);
-        assertThat(last.raw().headers().firstValue("Retry-After")).isPresent();
-        assertThat(call("POST", "/auth/login", Map.of("email", user.email(), "password", user.password()), null).status())
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(gateway.post("/auth/login", Map.of("email", user.email(), "password", user.password())).status())
                 .as("even the right password waits until the block ends").isEqualTo(429);
     }
 
     @Test
     void shouldStoreTheGeminiKeyWithoutEverShowingItAndKeepTheLookupInternal() throws Exception {
-        E2eUsers.User user = E2eUsers.newUser();
+        ApiClient.Account user = E2eUsers.newUser();
         String apiKey = "AIzaSy" + UUID.randomUUID().toString().replace("-", "") + "E2e";
-        assertThat(call("PUT", "/auth/me/gemini-api-key", Map.of("api_key", apiKey), user.accessToken()).status())
+        assertThat(gateway.withToken(user.accessToken()).put("/auth/me/gemini-api-key", Map.of("api_key", apiKey))
+                .status())
                 .isEqualTo(200);
-        Reply status = call("GET", "/auth/me/gemini-api-key", null, user.accessToken());
-        assertThat(status.body().path("is_set").asBoolean()).isTrue();
-        assertThat(status.raw().body()).doesNotContain(apiKey);
+        ApiResponse status = gateway.withToken(user.accessToken()).get("/auth/me/gemini-api-key");
+        assertThat(status.json().path("is_set").asBoolean()).isTrue();
+        assertThat(status.body()).doesNotContain(apiKey);
 
-        String userId = call("GET", "/auth/me", null, user.accessToken()).body().path("id").asString();
+        String userId = gateway.withToken(user.accessToken()).get("/auth/me").json().path("id").asString();
         String internal = "/internal/v1/users/" + userId + "/gemini-api-key";
-        HttpResponse<String> viaGateway = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.url(ServiceSpec.GATEWAY) + internal))
-                .header("Authorization", user.bearer()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(viaGateway.statusCode()).isEqualTo(404);
+        ApiResponse viaGateway = E2eUsers.as(user).get(E2eStack.url(ServiceSpec.GATEWAY) + internal);
+        assertThat(viaGateway.status()).isEqualTo(404);
         assertThat(viaGateway.body()).doesNotContain(apiKey);
-        HttpResponse<String> directWithUserToken = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.url(ServiceSpec.AUTH) + internal))
-                .header("Authorization", user.bearer()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(directWithUserToken.statusCode()).isEqualTo(401);
+        ApiResponse directWithUserToken = E2eUsers.as(user).get(E2eStack.url(ServiceSpec.AUTH) + internal);
+        assertThat(directWithUserToken.status()).isEqualTo(401);
 
         assertThat(logLinesContaining(apiKey)).as("no service log holds the key").isEmpty();
     }

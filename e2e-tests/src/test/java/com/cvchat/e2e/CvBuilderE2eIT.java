@@ -1,9 +1,10 @@
 package com.cvchat.e2e;
 
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ class CvBuilderE2eIT {
 
     @Test
     void shouldBuildSarahJohnsonsCvFromTheSpecConversationAndFinalizeItTwice() {
-        ApiClient api = new ApiClient(E2eUsers.newUser());
+        ApiClient api = E2eUsers.as(E2eUsers.newUser());
 
         // Given the spec's opening message
-        ApiClient.Response started = api.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv");
+        ApiResponse started = api.startSession("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         JsonNode start = started.json();
         String sessionId = start.path("session_id").asString();
@@ -37,7 +38,7 @@ class CvBuilderE2eIT {
                 + "create your CV. Could you share your contact information - email, phone number, and location?");
 
         // When she gives her contact details, as in the spec
-        JsonNode contact = api.message(sessionId,
+        JsonNode contact = api.sessionMessage(sessionId,
                 "My email is sarah@datatech.com, phone is +1-555-9999, I'm in Boston, MA").json();
         assertThat(contact.path("progress").asInt()).isEqualTo(33);
         assertThat(contact.path("fields_collected")).extracting(JsonNode::asString).containsExactly("personal_info");
@@ -58,7 +59,7 @@ class CvBuilderE2eIT {
                 "My skills include machine learning and statistics. I use Python, SQL and Spark. I speak English (native).",
                 "One key project: Churn Radar - a churn model that cut churn by 12% using Python and XGBoost.",
                 "Data scientist with eight years of experience turning data into products.")) {
-            JsonNode reply = api.message(sessionId, message).json();
+            JsonNode reply = api.sessionMessage(sessionId, message).json();
             assertThat(reply.path("progress").asInt()).as(message).isGreaterThanOrEqualTo(progress);
             progress = reply.path("progress").asInt();
         }
@@ -82,7 +83,7 @@ class CvBuilderE2eIT {
                 .isEqualTo("Hi! I am Sarah Johnson, a Senior Data Scientist");
 
         // Then finalize creates the document, and finalizing again adds version 2
-        ApiClient.Response first = api.finalizeSession(sessionId,
+        ApiResponse first = api.finalizeSession(sessionId,
                 "{\"title\": \"Sarah Johnson - Data Scientist CV\", \"template_code\": \"professional\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("message").asString()).isEqualTo("CV created successfully from chat session");
@@ -100,7 +101,7 @@ class CvBuilderE2eIT {
 
     @Test
     void shouldRunTheSpecsCvChatManagerExampleUnchangedWithNode() throws Exception {
-        E2eUsers.User user = E2eUsers.newUser();
+        ApiClient.Account user = E2eUsers.newUser();
         String example;
         try (InputStream in = getClass().getResourceAsStream("/cvbuilder/cv-chat-manager.js")) {
             example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -137,27 +138,27 @@ class CvBuilderE2eIT {
 
     @Test
     void shouldAnswerBadRequestsAndOtherUsersSessionsInTheSpecsFormat() {
-        ApiClient owner = new ApiClient(E2eUsers.newUser());
-        ApiClient stranger = new ApiClient(E2eUsers.newUser());
-        String sessionId = owner.start("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv").json()
+        ApiClient owner = E2eUsers.as(E2eUsers.newUser());
+        ApiClient stranger = E2eUsers.as(E2eUsers.newUser());
+        String sessionId = owner.startSession("Hi! I am Sarah Johnson, a Senior Data Scientist", "cv").json()
                 .path("session_id").asString();
 
-        for (ApiClient.Response notFound : List.of(stranger.get("/chat/session/" + sessionId),
-                stranger.message(sessionId, "hello"), stranger.finalizeSession(sessionId, "{}"),
+        for (ApiResponse notFound : List.of(stranger.get("/chat/session/" + sessionId),
+                stranger.sessionMessage(sessionId, "hello"), stranger.finalizeSession(sessionId, "{}"),
                 owner.get("/chat/session/" + UUID.randomUUID()))) {
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(notFound.body()).isEqualTo("{\"error\":\"Chat session not found or expired\"}");
         }
-        ApiClient.Response badType = owner.start("Hi", "resume");
+        ApiResponse badType = owner.startSession("Hi", "resume");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().path("error").asString()).isEqualTo("doc_type must be one of: \"cv\", \"cover_letter\"");
-        ApiClient.Response empty = owner.message(sessionId, " ");
+        ApiResponse empty = owner.sessionMessage(sessionId, " ");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("error").asString()).isEqualTo("message is required and must not be empty");
-        ApiClient.Response malformed = owner.post("/chat/message", "{\"session_id\": ");
+        ApiResponse malformed = owner.post("/chat/message", "{\"session_id\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("error").asString()).isNotBlank();
-        ApiClient.Response oversized = owner.message(sessionId, "word ".repeat(2000));
+        ApiResponse oversized = owner.sessionMessage(sessionId, "word ".repeat(2000));
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.json().path("error").asString()).startsWith("Message is too long");
         assertThat(owner.get("/chat/session/" + sessionId).json().path("conversation_history")).hasSize(2);

@@ -2,13 +2,11 @@ package com.cvchat.e2e;
 
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.HostileTokens;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,12 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewaySecurityE2eIT {
 
     private static final String SPEC_401 = "{\"error\":\"Invalid or expired token\"}";
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    private HttpResponse<String> get(String url, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static ApiResponse get(String url, String token) {
+        return E2eUsers.gateway().withToken(token).get(url);
     }
 
     static RSAKey authSigningKey() throws Exception {
@@ -53,11 +48,11 @@ class GatewaySecurityE2eIT {
                 "auth-service directly", E2eStack.url(ServiceSpec.AUTH) + "/api/v1/auth/me");
         for (Map.Entry<String, String> target : targets.entrySet()) {
             for (Map.Entry<String, String> hostile : HostileTokens.forUser(key, userId).entrySet()) {
-                HttpResponse<String> response = get(target.getValue(), hostile.getValue());
-                assertThat(response.statusCode()).as(target.getKey() + ": " + hostile.getKey()).isEqualTo(401);
+                ApiResponse response = get(target.getValue(), hostile.getValue());
+                assertThat(response.status()).as(target.getKey() + ": " + hostile.getKey()).isEqualTo(401);
                 assertThat(response.body()).as(target.getKey() + ": " + hostile.getKey()).isEqualTo(SPEC_401);
             }
-            assertThat(get(target.getValue(), HostileTokens.valid(key, userId)).statusCode())
+            assertThat(get(target.getValue(), HostileTokens.valid(key, userId)).status())
                     .as(target.getKey() + ": the same key and claims without the flaw pass the token check")
                     .isNotEqualTo(401);
         }
@@ -65,12 +60,9 @@ class GatewaySecurityE2eIT {
 
     @Test
     void shouldCarryARequestIdThroughTheGateway() throws Exception {
-        E2eUsers.User user = E2eUsers.newUser();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.api() + "/auth/me"))
-                .header("Authorization", user.bearer()).header("X-Request-Id", "e2e-trace-7").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        ApiClient.Account user = E2eUsers.newUser();
+        ApiResponse response = E2eUsers.as(user).get("/auth/me", "X-Request-Id", "e2e-trace-7");
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().allValues("X-Request-Id")).contains("e2e-trace-7");
     }
 }

@@ -2,6 +2,8 @@ package com.cvchat.e2e;
 
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.HostileTokens;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -57,29 +58,24 @@ class JwtAttacksE2eIT {
     @Test
     void shouldRefuseAValidTokenInTheWrongPlace() throws Exception {
         for (Map.Entry<String, String> api : apis().entrySet()) {
-            Map<String, HttpRequest.Builder> misplaced = new LinkedHashMap<>();
-            misplaced.put("?token=", HttpRequest.newBuilder(URI.create(api.getValue() + "?token=" + valid)));
-            misplaced.put("?access_token=", HttpRequest.newBuilder(URI.create(api.getValue() + "?access_token=" + valid)));
-            misplaced.put("cookie token", HttpRequest.newBuilder(URI.create(api.getValue())).header("Cookie", "token=" + valid));
-            misplaced.put("cookie access_token", HttpRequest.newBuilder(URI.create(api.getValue()))
-                    .header("Cookie", "access_token=" + valid));
-            misplaced.put("cookie Authorization", HttpRequest.newBuilder(URI.create(api.getValue()))
-                    .header("Cookie", "Authorization=Bearer%20" + valid));
-            misplaced.put("form field access_token", HttpRequest.newBuilder(URI.create(api.getValue()))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("access_token=" + valid)));
-            misplaced.put("X-Access-Token header", HttpRequest.newBuilder(URI.create(api.getValue()))
-                    .header("X-Access-Token", valid));
-            for (Map.Entry<String, HttpRequest.Builder> place : misplaced.entrySet()) {
-                HttpResponse<String> response = HTTP.send(place.getValue().timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(api.getKey() + ": " + place.getKey()).isEqualTo(401);
+            ApiClient anonymous = E2eUsers.gateway().withTimeout(Duration.ofSeconds(30));
+            String url = api.getValue();
+            Map<String, Supplier<ApiResponse>> misplaced = new LinkedHashMap<>();
+            misplaced.put("?token=", () -> anonymous.get(url + "?token=" + valid));
+            misplaced.put("?access_token=", () -> anonymous.get(url + "?access_token=" + valid));
+            misplaced.put("cookie token", () -> anonymous.get(url, "Cookie", "token=" + valid));
+            misplaced.put("cookie access_token", () -> anonymous.get(url, "Cookie", "access_token=" + valid));
+            misplaced.put("cookie Authorization", () -> anonymous.get(url, "Cookie", "Authorization=Bearer%20" + valid));
+            misplaced.put("form field access_token", () -> anonymous.post(url, "access_token=" + valid,
+                    "Content-Type", "application/x-www-form-urlencoded"));
+            misplaced.put("X-Access-Token header", () -> anonymous.get(url, "X-Access-Token", valid));
+            for (Map.Entry<String, Supplier<ApiResponse>> place : misplaced.entrySet()) {
+                ApiResponse response = place.getValue().get();
+                assertThat(response.status()).as(api.getKey() + ": " + place.getKey()).isEqualTo(401);
                 assertThat(response.body()).as(api.getKey() + ": " + place.getKey()).isEqualTo(SPEC_401);
             }
-            HttpResponse<String> control = HTTP.send(HttpRequest.newBuilder(URI.create(api.getValue()))
-                    .header("Authorization", "Bearer " + valid).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(control.statusCode()).as(api.getKey() + ": the same token as a bearer header").isNotEqualTo(401);
+            ApiResponse control = anonymous.withToken(valid).get(url);
+            assertThat(control.status()).as(api.getKey() + ": the same token as a bearer header").isNotEqualTo(401);
         }
     }
 

@@ -1,14 +1,12 @@
 package com.cvchat.e2e;
 
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,15 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Given the whole stack, every service is healthy, the gateway answers, and the topics exist. */
 class StackHealthIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void shouldBringUpEveryServiceAndTheTopics() throws Exception {
         E2eStack.get();
         for (ServiceSpec spec : ServiceSpec.values()) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                    .uri(URI.create(E2eStack.url(spec) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(spec.module()).isEqualTo(200);
+            ApiResponse health = ApiClient.at(E2eStack.url(spec)).get("/actuator/health");
+            assertThat(health.status()).as(spec.module()).isEqualTo(200);
             assertThat(health.body()).as(spec.module()).contains("\"status\":\"UP\"");
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -41,10 +36,8 @@ class StackHealthIT {
 
     @Test
     void shouldRejectAnonymousRequestsAtTheGatewayWithTheSpecText() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.api() + "/chats")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(401);
+        ApiResponse response = E2eUsers.gateway().get("/chats");
+        assertThat(response.status()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":\"Invalid or expired token\"}");
     }
 

@@ -1,16 +1,14 @@
 package com.cvchat.e2e;
 
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.voice.SpeechSamples;
 import com.cvchat.platform.test.voice.VoiceClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -35,7 +33,7 @@ class VoiceE2eIT {
         return E2eStack.api().replaceFirst("^http", "ws") + "/chats/ws/voice/" + chatSessionId + "?token=" + token;
     }
 
-    static VoiceClient connect(E2eUsers.User user, String chatSessionId) {
+    static VoiceClient connect(ApiClient.Account user, String chatSessionId) {
         return VoiceClient.connect(socketUrl(chatSessionId, user.accessToken()));
     }
 
@@ -47,7 +45,7 @@ class VoiceE2eIT {
     void shouldTranscribeSpeechAnswerItAndKeepBothMessagesInANewConversation() {
         // Given a user connected to the voice WebSocket through the gateway, and flite-made speech
         byte[] pcm = SpeechSamples.pcm(SpeechSamples.SARAH);
-        E2eUsers.User user = E2eUsers.newUser();
+        ApiClient.Account user = E2eUsers.newUser();
         try (VoiceClient client = connect(user, "my-voice-chat")) {
             String conversationId = conversationOf(client);
 
@@ -72,7 +70,7 @@ class VoiceE2eIT {
 
             // And the conversation keeps both messages
             await().atMost(WAIT).untilAsserted(() -> {
-                JsonNode data = get(user, "/chats/" + conversationId).path("data");
+                JsonNode data = E2eUsers.as(user).conversation(conversationId);
                 assertThat(data.path("conversation").path("title").asString()).isEqualTo(title);
                 assertThat(data.path("messages")).extracting(m -> m.path("sender").asString())
                         .containsExactly("user", "ai");
@@ -107,40 +105,16 @@ class VoiceE2eIT {
 
     @Test
     void shouldNeverJoinAnotherUsersConversation() {
-        E2eUsers.User alice = E2eUsers.newUser();
-        E2eUsers.User bob = E2eUsers.newUser();
-        String alicesChat = post(alice, "/chats").path("data").path("id").asString();
+        ApiClient.Account alice = E2eUsers.newUser();
+        ApiClient.Account bob = E2eUsers.newUser();
+        String alicesChat = E2eUsers.as(alice).createChat();
         try (VoiceClient own = connect(alice, alicesChat); VoiceClient intruder = connect(bob, alicesChat)) {
             assertThat(conversationOf(own)).isEqualTo(alicesChat);
             String bobsChat = conversationOf(intruder);
             assertThat(bobsChat).isNotEqualTo(alicesChat);
-            assertThat(get(bob, "/chats/" + bobsChat).path("data").path("conversation").path("id").asString())
+            assertThat(E2eUsers.as(bob).conversation(bobsChat).path("conversation").path("id").asString())
                     .isEqualTo(bobsChat);
         }
     }
 
-    private static JsonNode get(E2eUsers.User user, String path) {
-        return send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
-                .GET().build());
-    }
-
-    private static JsonNode post(E2eUsers.User user, String path) {
-        return send(HttpRequest.newBuilder().timeout(E2eStack.CALL_TIMEOUT)
-                .uri(URI.create(E2eStack.api() + path)).header("Authorization", user.bearer())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private static JsonNode send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package com.cvchat.e2e;
 import com.cvchat.localstack.ServiceProcess;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.PrometheusMetrics;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.junit.jupiter.api.Test;
@@ -34,16 +35,15 @@ class WorkerSharingE2eIT {
         List<ServiceProcess> workers = E2eStack.get().instances(ServiceSpec.LLM_WORKER);
         assertThat(workers).hasSize(2);
         Map<String, Double> before = generations(workers);
-        E2eUsers.User user = E2eUsers.newUser();
-        ApiClient api = new ApiClient(user);
+        ApiClient.Account user = E2eUsers.newUser();
+        ApiClient api = E2eUsers.as(user);
 
         // When a user asks a question in each of several conversations
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
-            String chat = api.post("/chats", null).json().path("data").path("id").asString();
+            String chat = api.createChat();
             chats.add(chat);
-            try (SseClient stream = SseClient.post(E2eStack.api() + "/chats/" + chat + "/message", user.bearer(),
-                    ApiClient.JSON.writeValueAsString(ApiClient.body().put("message", "Question number " + i)), Map.of())) {
+            try (SseClient stream = api.sendMessage(chat, "Question number " + i)) {
                 assertThat(stream.status()).isEqualTo(200);
                 List<SseEvent> events = stream.rest(WAIT);
                 assertThat(events.getLast().type()).isEqualTo("done");

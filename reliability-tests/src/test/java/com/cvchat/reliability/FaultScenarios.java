@@ -2,10 +2,12 @@ package com.cvchat.reliability;
 
 import com.cvchat.localstack.LocalStack;
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.EnumSet;
 
 /**
@@ -17,14 +19,18 @@ abstract class FaultScenarios {
 
     FaultStack faults;
     LocalStack stack;
-    Client user;
+    /** The registered user, through the gateway; a call the system leaves unanswered fails in 20 s, status -1. */
+    ApiClient user;
+    String userId;
 
     @BeforeAll
     void startStack() {
         faults = FaultStack.start(EnumSet.of(ServiceSpec.AUTH, ServiceSpec.CHAT, ServiceSpec.LLM_WORKER,
                 ServiceSpec.GATEWAY));
         stack = faults.stack();
-        user = Client.newUser(faults.api());
+        ApiClient gateway = ApiClient.at(faults.api()).withTimeout(Duration.ofSeconds(20)).tolerateTransportFailures();
+        user = gateway.withToken(gateway.signUp("reliability", "Reliability Test").accessToken());
+        userId = user.get("/auth/me").expect(200).text("id");
     }
 
     @AfterAll

@@ -3,6 +3,8 @@ package com.cvchat.reliability;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.json.EventJson;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
@@ -73,7 +75,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
             acknowledged.addAll(load.acknowledged);
         }
         String chat = user.createChat();
-        try (SseClient stream = user.send(chat, "Is everything working again after the restart?")) {
+        try (SseClient stream = user.sendMessage(chat, "Is everything working again after the restart?")) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(Answers.done(Answers.rest(stream))).isTrue();
         }
@@ -101,7 +103,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
             try {
                 // Then requests fail fast with 503 and a clear message, not a hang or a 500
                 Instant asked = Instant.now();
-                Client.Response down = user.call("GET", "/chats", null);
+                ApiResponse down = user.get("/chats");
                 assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(15));
                 assertThat(down.status()).isEqualTo(503);
                 assertThat(down.body()).isEqualTo(UNAVAILABLE);
@@ -111,7 +113,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
             }
             // and once it is back the same processes answer again, with everything acknowledged before
             Instant restarted = Instant.now();
-            await().atMost(RECOVERY).until(() -> user.call("GET", "/chats", null).status() == 200);
+            await().atMost(RECOVERY).until(() -> user.get("/chats").status() == 200);
             recovery = recovery.plus(Duration.between(restarted, Instant.now()));
         }
         Map<String, Integer> listed = listedConversations();
@@ -135,7 +137,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
             }
             // When valid records follow on the same partitions: a message (llm.requests, llm.outcomes) ...
             List<SseEvent> events;
-            try (SseClient stream = user.send(chat, "Does the partition still flow?")) {
+            try (SseClient stream = user.sendMessage(chat, "Does the partition still flow?")) {
                 assertThat(stream.status()).isEqualTo(200);
                 events = Answers.rest(stream);
             }
@@ -144,13 +146,13 @@ class InfrastructureFaultsIT extends FaultScenarios {
             MessageAdded voiceTurn = new MessageAdded(UUID.randomUUID().toString(), "user", "said by voice", "voice",
                     null, null);
             producer.send(new ProducerRecord<>("conversation.events", chat,
-                    EventJson.toBytes(EventEnvelope.of(chat, user.userId, UUID.randomUUID().toString(), voiceTurn))))
+                    EventJson.toBytes(EventEnvelope.of(chat, userId, UUID.randomUUID().toString(), voiceTurn))))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         // Then the valid records are processed ...
-        await().atMost(RECOVERY).untilAsserted(() -> assertThat(user.messages(chat))
+        await().atMost(RECOVERY).untilAsserted(() -> assertThat(user.conversation(chat).path("messages"))
                 .extracting(m -> m.path("message").asString()).contains("said by voice").hasSize(3));
         // ... and each consumer group dead-lettered the poison into <topic>.dlt
         Map<String, Set<String>> groups = new HashMap<>();
@@ -183,7 +185,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
     private Map<String, Integer> listedConversations() {
         Map<String, Integer> listed = new HashMap<>();
         for (int page = 1; ; page++) {
-            var data = user.call("GET", "/chats?per_page=100&page=" + page, null).json().path("data");
+            var data = user.get("/chats?per_page=100&page=" + page).json().path("data");
             data.path("conversations").forEach(c -> listed.merge(c.path("id").asString(), 1, Integer::sum));
             if (data.path("pagination").path("next").isNull() || data.path("pagination").path("next").isMissingNode()) {
                 return listed;
@@ -201,10 +203,10 @@ class InfrastructureFaultsIT extends FaultScenarios {
         final AtomicInteger failures = new AtomicInteger();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-        private Load(Client user) {
+        private Load(ApiClient user) {
             timer.scheduleWithFixedDelay(() -> {
                 attempts.incrementAndGet();
-                Client.Response created = user.call("POST", "/chats", null);
+                ApiResponse created = user.post("/chats", null);
                 if (created.status() == 201) {
                     acknowledged.add(created.json().path("data").path("id").asString());
                 } else {
@@ -216,7 +218,7 @@ class InfrastructureFaultsIT extends FaultScenarios {
             }, 0, 100, TimeUnit.MILLISECONDS);
         }
 
-        static Load start(Client user) {
+        static Load start(ApiClient user) {
             return new Load(user);
         }
 

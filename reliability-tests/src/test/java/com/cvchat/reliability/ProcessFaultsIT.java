@@ -87,7 +87,7 @@ class ProcessFaultsIT extends FaultScenarios {
         // Then each client resumes with Last-Event-ID through the gateway (instance B) and gets exactly the rest
         for (Stream stream : streams) {
             stream.client.close();
-            try (SseClient resumed = user.resume(faults.api(), stream.chat, stream.messageId(), stream.events.getLast().id())) {
+            try (SseClient resumed = user.resume(stream.chat, stream.messageId(), stream.events.getLast().id())) {
                 assertThat(resumed.status()).as(resumed.errorBody()).isEqualTo(200);
                 stream.events.addAll(Answers.rest(resumed));
             }
@@ -111,7 +111,7 @@ class ProcessFaultsIT extends FaultScenarios {
                 Map.of("PLATFORM_FAULTS_HALT_AFTER_PUBLISH", "chat.message-added"));
         // When a user message is sent: the event is on the log, then the process dies
         String text = "This message was on the log when the service died";
-        try (SseClient stream = user.send(chat, text)) {
+        try (SseClient stream = user.sendMessage(chat, text)) {
             assertThat(stream.status()).as("no answer can come from a dead process").isNotEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> !chatService.alive());
@@ -119,7 +119,7 @@ class ProcessFaultsIT extends FaultScenarios {
         stack.restart(chatService, Map.of("PLATFORM_FAULTS_HALT_AFTER_PUBLISH", ""));
         // Then after the restart the API shows the message exactly once (the projection consumer applied it)
         await().atMost(STORED).untilAsserted(() -> {
-            JsonNode messages = user.messages(chat);
+            JsonNode messages = user.conversation(chat).path("messages");
             assertThat(messages).extracting(m -> m.path("message").asString()).containsExactly(text);
         });
         Duration recovery = Duration.between(restarted, Instant.now());
@@ -139,7 +139,8 @@ class ProcessFaultsIT extends FaultScenarios {
         List<Stream> streams = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String chat = user.createChat();
-            SseClient client = user.send(base, chat, "Tell me everything about planning a long journey, part " + i);
+            SseClient client = user.withBase(base)
+                    .sendMessage(chat, "Tell me everything about planning a long journey, part " + i);
             assertThat(client.status()).as(client.errorBody()).isEqualTo(200);
             streams.add(new Stream(chat, client, new ArrayList<>()));
         }
@@ -157,20 +158,21 @@ class ProcessFaultsIT extends FaultScenarios {
     private Stored stored(List<Stream> streams) {
         try {
             await().atMost(STORED).until(() -> streams.stream()
-                    .allMatch(s -> Answers.aiMessages(user.messages(s.chat)) >= 1));
+                    .allMatch(s -> Answers.aiMessages(user.conversation(s.chat).path("messages")) >= 1));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // counted as lost below
         }
         int lost = 0;
         int duplicated = 0;
         for (Stream stream : streams) {
-            JsonNode messages = user.messages(stream.chat);
+            JsonNode messages = user.conversation(stream.chat).path("messages");
             long ai = Answers.aiMessages(messages);
             lost += ai == 0 ? 1 : 0;
             duplicated += ai > 1 ? 1 : 0;
             assertThat(messages.get(0).path("sender").asString()).isEqualTo("user");
             if (ai == 1 && Answers.done(stream.events)) {
-                assertThat(Answers.lastAiText(messages)).as("stored = streamed").isEqualTo(Client.chunkText(stream.events));
+                assertThat(Answers.lastAiText(messages)).as("stored = streamed")
+                        .isEqualTo(SseEvent.chunkText(stream.events));
             }
         }
         return new Stored(lost, duplicated);

@@ -1,6 +1,5 @@
 package com.cvchat.chat.erasure;
 
-import com.cvchat.chat.support.ChatApi;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
@@ -10,6 +9,7 @@ import com.cvchat.events.json.EventHeaders;
 import com.cvchat.platform.replay.ConversationLog;
 import com.cvchat.platform.replay.ProjectionListener;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.sse.SseClient;
@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,19 +72,20 @@ class ChatErasureIT {
     @Test
     void shouldForgetAnErasedUsersConversationsForGoodAndKeepOthers() {
         model = ScriptedModel.start(System.getProperty("spring.embedded.kafka.brokers"));
-        ChatApi erased = ChatApi.newUser(port);
-        ChatApi kept = ChatApi.newUser(port);
+        String erasedId = UUID.randomUUID().toString();
+        ApiClient erased = ApiClient.localUser(port, erasedId);
+        ApiClient kept = ApiClient.localUser(port, UUID.randomUUID().toString());
         String erasedChat = erased.createChat();
         String keptChat = kept.createChat();
         talk(erased, erasedChat, "My neighbour Zebulon owes me money");
-        assertThat(erased.call("PATCH", "/" + erasedChat + "/title", "{\"title\": \"Zebulon debt\"}").status()).isEqualTo(200);
+        assertThat(erased.patch("/chats/" + erasedChat + "/title", "{\"title\": \"Zebulon debt\"}").status()).isEqualTo(200);
         talk(kept, keptChat, "Tell me about Quetzalcoatl");
 
         // The log is plain JSON with the type in headers, but the content is sealed: no plaintext of it on the wire
         List<ConsumerRecord<String, String>> raw = rawRecords();
         assertThat(raw).filteredOn(r -> erasedChat.equals(r.key())).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(r -> {
-                    assertThat(r.value()).contains("\"sealed\"").contains("\"user_id\":\"" + erased.userId() + "\"");
+                    assertThat(r.value()).contains("\"sealed\"").contains("\"user_id\":\"" + erasedId + "\"");
                     assertThat(r.headers().lastHeader(EventHeaders.EVENT_TYPE)).isNotNull();
                 });
         assertThat(raw).allSatisfy(r -> assertThat(r.value()).doesNotContain("Zebulon").doesNotContain("Quetzalcoatl"));
@@ -92,30 +94,30 @@ class ChatErasureIT {
                 .contains("MessageAdded", "TitleSet").doesNotContain("ErasedEvent");
 
         // When the user is erased (what auth-service does on POST /api/v1/auth/me/erase)
-        keys.erase(erased.userId());
+        keys.erase(erasedId);
 
         // Then their conversation leaves the API, the other user's stays
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(erased.call("GET", "/" + erasedChat, null).status()).isEqualTo(404);
-            assertThat(erased.call("GET", "", null).json().path("data").path("conversations")).isEmpty();
+            assertThat(erased.get("/chats/" + erasedChat).status()).isEqualTo(404);
+            assertThat(erased.get("/chats").json().path("data").path("conversations")).isEmpty();
         });
         assertThat(kept.conversation(keptChat).path("messages")).hasSize(2);
         // and the log shows their events as erased, with no content
         List<EventEnvelope<ConversationEvent>> history = log.history(erasedChat);
         assertThat(history).isNotEmpty().allSatisfy(e -> assertThat(e.payload()).isEqualTo(ErasedEvent.INSTANCE));
         // and nothing more is written for them with a still-valid token
-        assertThat(erased.call("POST", "", null).status()).isEqualTo(401);
+        assertThat(erased.post("/chats", null).status()).isEqualTo(401);
 
         // When the whole log is replayed through the live projectors (what a rebuild does)
         log.forEach(event -> projection.on(asPayloadEnvelope(event)));
 
         // Then the erased conversation does not come back, and the other one is unchanged
-        assertThat(erased.call("GET", "/" + erasedChat, null).status()).isEqualTo(404);
+        assertThat(erased.get("/chats/" + erasedChat).status()).isEqualTo(404);
         assertThat(kept.conversation(keptChat).path("messages")).hasSize(2);
     }
 
-    private static void talk(ChatApi user, String chat, String message) {
-        try (SseClient stream = user.send(chat, message, null)) {
+    private static void talk(ApiClient user, String chat, String message) {
+        try (SseClient stream = user.sendMessage(chat, message)) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.rest(WAIT)).extracting(SseEvent::type).contains("done");
         }

@@ -1,8 +1,8 @@
 package com.cvchat.chat.stream;
 
 import com.cvchat.chat.ChatServiceApplication;
-import com.cvchat.chat.support.ChatApi;
 import com.cvchat.chat.support.Streams;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.llm.ScriptedModel;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.sse.SseClient;
@@ -21,11 +21,13 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.management.ObjectName;
 
 import static com.cvchat.chat.support.Streams.WAIT;
-import static com.cvchat.chat.support.Streams.chunkText;
+import static com.cvchat.platform.test.sse.SseEvent.chunkText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,12 +82,13 @@ class ChatStreamingIT {
 
     @Test
     void shouldStreamTheAnswerThenStoreItWithATitleAndADisclaimer() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
         String question = "What should I expect in my first trimester?";
 
         List<SseEvent> events;
-        try (SseClient stream = user.send(chat, question, "mother_figure")) {
+        try (SseClient stream = user.sendMessage(chat,
+                ApiClient.body().put("message", question).put("personality", "mother_figure"), Map.of())) {
             assertThat(stream.status()).isEqualTo(200);
             events = stream.rest(WAIT);
         }
@@ -122,15 +125,16 @@ class ChatStreamingIT {
 
     @Test
     void shouldSendEarlierMessagesAsHistoryAndNoTitleAfterTheFirstMessage() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
-        try (SseClient first = user.send(chat, "Hello there", null)) {
+        try (SseClient first = user.sendMessage(chat, "Hello there")) {
             first.rest(WAIT);
         }
         await().atMost(WAIT).until(() -> user.conversation(chat).path("messages").size() == 2);
 
         List<SseEvent> events;
-        try (SseClient secondTurn = user.send(chat, "And again [words=3]", "concise")) {
+        try (SseClient secondTurn = user.sendMessage(chat,
+                ApiClient.body().put("message", "And again [words=3]").put("personality", "concise"), Map.of())) {
             events = secondTurn.rest(WAIT);
         }
 
@@ -145,18 +149,18 @@ class ChatStreamingIT {
 
     @Test
     void shouldResumeWithLastEventIdOnTheSamePostAfterTheAnswerFinished() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
         String prompt = "Short one [words=6]";
         List<SseEvent> first;
-        try (SseClient stream = user.send(chat, prompt, null)) {
+        try (SseClient stream = user.sendMessage(chat, prompt)) {
             first = stream.rest(WAIT);
         }
         String afterChunkTwo = first.get(2).id();
 
         List<SseEvent> replayed;
-        try (SseClient again = SseClient.post(user.on(secondPort).base() + "/" + chat + "/message", user.bearer(),
-                "{}", java.util.Map.of("Last-Event-ID", afterChunkTwo))) {
+        try (SseClient again = user.onLocal(secondPort).stream("/chats/" + chat + "/message", "{}",
+                java.util.Map.of("Last-Event-ID", afterChunkTwo))) {
             replayed = again.rest(WAIT);
         }
 
@@ -167,11 +171,11 @@ class ChatStreamingIT {
 
     @Test
     void shouldEndWithAnErrorEventWithTheSpecTextWhenThereIsNoGeminiKey() {
-        ChatApi user = ChatApi.newUser(secondPort);
+        ApiClient user = ApiClient.localUser(secondPort, UUID.randomUUID().toString());
         String chat = user.createChat();
 
         List<SseEvent> events;
-        try (SseClient stream = user.send(chat, "Hi [no-key]", null)) {
+        try (SseClient stream = user.sendMessage(chat, "Hi [no-key]")) {
             assertThat(stream.status()).isEqualTo(200);
             events = stream.rest(WAIT);
         }
@@ -183,12 +187,12 @@ class ChatStreamingIT {
 
     @Test
     void shouldSendEachCharacterOnceWhenTheAnswerIsGeneratedAgainAndCutDifferently() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
         String question = "Start over please [words=9] [recut]";
 
         List<SseEvent> events;
-        try (SseClient stream = user.send(chat, question, null)) {
+        try (SseClient stream = user.sendMessage(chat, question)) {
             events = stream.rest(WAIT);
         }
 
@@ -198,7 +202,7 @@ class ChatStreamingIT {
         String afterThird = events.stream().filter(e -> e.type().equals("chunk")).toList().get(2).id();
         String messageId = events.getFirst().json().path("message_id").asString();
         List<SseEvent> rest;
-        try (SseClient resumed = user.on(secondPort).resume(chat, messageId, afterThird)) {
+        try (SseClient resumed = user.onLocal(secondPort).resume(chat, messageId, afterThird)) {
             rest = resumed.rest(WAIT);
         }
         String firstThree = chunkText(events.subList(0, 1 + 3));
@@ -207,11 +211,11 @@ class ChatStreamingIT {
 
     @Test
     void shouldEndWithAnErrorEventWhenTheModelFailsMidStream() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
 
         List<SseEvent> events;
-        try (SseClient stream = user.send(chat, "Break please [fail]", null)) {
+        try (SseClient stream = user.sendMessage(chat, "Break please [fail]")) {
             events = stream.rest(WAIT);
         }
 
@@ -223,7 +227,8 @@ class ChatStreamingIT {
 
     @Test
     void shouldEndASilentAnswerWithAnErrorEventAfterTheIdleTimeoutDespiteHeartbeats() {
-        RawSseStream stream = RawSseStream.send(ChatApi.newUser(port), "Nothing comes [pace=600000ms]");
+        RawSseStream stream = RawSseStream.send(
+                ApiClient.localUser(port, UUID.randomUUID().toString()), "Nothing comes [pace=600000ms]");
 
         await().atMost(WAIT).until(stream::ended);
 
@@ -244,11 +249,11 @@ class ChatStreamingIT {
         // When each instance streams two answers of its own users: a first message (a title, 4 chunks, completed)
         // and a second one (4 chunks, completed) — 11 answer records per instance
         for (int instance : new int[]{port, secondPort}) {
-            ChatApi user = ChatApi.newUser(instance);
+            ApiClient user = ApiClient.localUser(instance, UUID.randomUUID().toString());
             String chat = user.createChat();
-            Streams.all(user.send(chat, "One [words=4]", null));
+            Streams.all(user.sendMessage(chat, "One [words=4]"));
             await().atMost(WAIT).until(() -> user.conversation(chat).path("messages").size() == 2);
-            Streams.all(user.send(chat, "Two [words=4]", null));
+            Streams.all(user.sendMessage(chat, "Two [words=4]"));
         }
 
         // Then each instance fetched exactly its own 11 records and parsed every one it routed, none malformed
@@ -262,14 +267,14 @@ class ChatStreamingIT {
 
     @Test
     void shouldAcceptMessagesWithoutCreatingAnyKafkaClient() throws Exception {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
-        Streams.all(user.send(chat, "Warm up [words=2]", null));
+        Streams.all(user.sendMessage(chat, "Warm up [words=2]"));
         Set<ObjectName> before = kafkaClients();
         Set<ObjectName> created = new HashSet<>();
 
         for (int i = 0; i < 5; i++) {
-            try (SseClient stream = user.send(chat, "Again " + i + " [words=6] [pace=50ms]", null)) {
+            try (SseClient stream = user.sendMessage(chat, "Again " + i + " [words=6] [pace=50ms]")) {
                 assertThat(stream.next(WAIT).type()).isEqualTo("start");
                 created.addAll(kafkaClients()); // looked at while the answer streams
                 assertThat(stream.rest(WAIT)).extracting(SseEvent::type).last().isEqualTo("done");
@@ -298,14 +303,7 @@ class ChatStreamingIT {
 
     /** A reply metric of one instance, read from its own {@code /actuator/prometheus} ({@code result} tag if given). */
     private static double replyMetric(int serverPort, String name, String result) {
-        String text;
-        try {
-            text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + serverPort + "/actuator/prometheus")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        String text = ApiClient.at("http://localhost:" + serverPort).get("/actuator/prometheus").body();
         return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("llm.responses.chat")
                         && (result.isEmpty() || line.contains("result=\"" + result + "\"")))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

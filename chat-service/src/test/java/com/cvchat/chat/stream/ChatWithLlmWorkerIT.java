@@ -1,7 +1,6 @@
 package com.cvchat.chat.stream;
 
 import com.cvchat.chat.ChatServiceApplication;
-import com.cvchat.chat.support.ChatApi;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.Topics;
@@ -12,6 +11,8 @@ import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.localstack.StackConfig;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.kafka.TopicRecords;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.cvchat.platform.test.sse.SseClient;
 import com.cvchat.platform.test.sse.SseEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,7 +47,7 @@ import java.util.concurrent.CompletableFuture;
 import static com.cvchat.chat.support.Streams.WAIT;
 import static com.cvchat.chat.support.Streams.all;
 import static com.cvchat.chat.support.Streams.chunkIndexes;
-import static com.cvchat.chat.support.Streams.chunkText;
+import static com.cvchat.platform.test.sse.SseEvent.chunkText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -111,15 +112,15 @@ class ChatWithLlmWorkerIT {
 
     @Test
     void shouldStreamToAClientOnEitherInstanceInOrderAndNoneTwice() throws Exception {
-        ChatApi onFirst = ChatApi.newUser(port);
-        ChatApi onSecond = ChatApi.newUser(secondPort);
+        ApiClient onFirst = ApiClient.localUser(port, UUID.randomUUID().toString());
+        ApiClient onSecond = ApiClient.localUser(secondPort, UUID.randomUUID().toString());
         String chatA = onFirst.createChat();
         String chatB = onSecond.createChat();
 
         CompletableFuture<List<SseEvent>> a = CompletableFuture.supplyAsync(
-                () -> all(onFirst.send(chatA, "How do I plan a garden?", null)));
+                () -> all(onFirst.sendMessage(chatA, "How do I plan a garden?")));
         CompletableFuture<List<SseEvent>> b = CompletableFuture.supplyAsync(
-                () -> all(onSecond.send(chatB, "How do I learn the guitar?", null)));
+                () -> all(onSecond.sendMessage(chatB, "How do I learn the guitar?")));
 
         assertWholeAnswerStored(onFirst, chatA, a.get());
         assertWholeAnswerStored(onSecond, chatB, b.get());
@@ -129,11 +130,11 @@ class ChatWithLlmWorkerIT {
 
     @Test
     void shouldResumeOnTheOtherInstanceWithLastEventIdLosingAndRepeatingNothing() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
 
         List<SseEvent> before = new ArrayList<>();
-        try (SseClient stream = user.send(chat, "Tell me how to train for a marathon", null)) {
+        try (SseClient stream = user.sendMessage(chat, "Tell me how to train for a marathon")) {
             for (int i = 0; i < 4; i++) {
                 before.add(stream.next(WAIT));
             }
@@ -141,7 +142,7 @@ class ChatWithLlmWorkerIT {
         String messageId = before.getFirst().json().path("message_id").asString();
 
         List<SseEvent> after;
-        try (SseClient resumed = user.on(secondPort).resume(chat, messageId, before.getLast().id())) {
+        try (SseClient resumed = user.onLocal(secondPort).resume(chat, messageId, before.getLast().id())) {
             assertThat(resumed.status()).isEqualTo(200);
             after = resumed.rest(WAIT);
         }
@@ -154,17 +155,17 @@ class ChatWithLlmWorkerIT {
 
     @Test
     void shouldCancelARunningAnswerFromTheOtherInstanceAndKeepWhatWasSaid() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
 
         List<SseEvent> events = new ArrayList<>();
-        try (SseClient stream = user.send(chat, "Explain the history of Rome in detail", null)) {
+        try (SseClient stream = user.sendMessage(chat, "Explain the history of Rome in detail")) {
             events.add(stream.next(WAIT));
             events.add(stream.next(WAIT));
             String messageId = events.getFirst().json().path("message_id").asString();
 
-            ChatApi.Response cancelled = user.on(secondPort)
-                    .call("POST", "/" + chat + "/messages/" + messageId + "/cancel", null);
+            ApiResponse cancelled = user.onLocal(secondPort)
+                    .post("/chats/" + chat + "/messages/" + messageId + "/cancel", null);
             assertThat(cancelled.status()).isEqualTo(200);
             events.addAll(stream.rest(WAIT));
         }
@@ -180,11 +181,11 @@ class ChatWithLlmWorkerIT {
 
     @Test
     void shouldStoreTheWholeAnswerExactlyOnceWhenTheClientHangsUp() {
-        ChatApi user = ChatApi.newUser(secondPort);
+        ApiClient user = ApiClient.localUser(secondPort, UUID.randomUUID().toString());
         String chat = user.createChat();
 
         String messageId;
-        try (SseClient stream = user.send(chat, "What is a good morning routine?", null)) {
+        try (SseClient stream = user.sendMessage(chat, "What is a good morning routine?")) {
             messageId = stream.next(WAIT).json().path("message_id").asString();
             stream.next(WAIT);
         }
@@ -200,11 +201,12 @@ class ChatWithLlmWorkerIT {
 
     @Test
     void shouldKeepThePostsTraceOnEveryChunkAndOnTheStoredAnswer() {
-        ChatApi user = ChatApi.newUser(port);
+        ApiClient user = ApiClient.localUser(port, UUID.randomUUID().toString());
         String chat = user.createChat();
         String traceId = UUID.randomUUID().toString().replace("-", "");
 
-        List<SseEvent> events = all(user.sendWithHeaders(chat, "How do I ask for a pay rise?",
+        List<SseEvent> events = all(user.sendMessage(chat,
+                ApiClient.body().put("message", "How do I ask for a pay rise?"),
                 Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")));
 
         assertWholeAnswerStored(user, chat, events);
@@ -229,7 +231,7 @@ class ChatWithLlmWorkerIT {
                 new EventDeserializer()).stream().filter(r -> chat.equals(r.key()) && r.value() != null).toList();
     }
 
-    private static void assertWholeAnswerStored(ChatApi user, String chat, List<SseEvent> events) {
+    private static void assertWholeAnswerStored(ApiClient user, String chat, List<SseEvent> events) {
         assertThat(events.getFirst().type()).isEqualTo("start");
         assertThat(events.getLast().type()).isEqualTo("done");
         assertThat(events).extracting(SseEvent::id).doesNotHaveDuplicates();

@@ -1,8 +1,8 @@
 package com.cvchat.chat.stream;
 
-import com.cvchat.chat.support.ChatApi;
 import com.cvchat.platform.replies.ReplyChannel;
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.llm.ScriptedModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -108,7 +109,8 @@ class HeldStreamsIT {
         List<RawSseStream> streams = new ArrayList<>();
         try (var creators = Executors.newFixedThreadPool(16)) {
             List<Future<RawSseStream>> opening = IntStream.range(0, count)
-                    .mapToObj(i -> creators.submit(() -> RawSseStream.send(ChatApi.newUser(port), prompt.apply(i))))
+                    .mapToObj(i -> creators.submit(() -> RawSseStream.send(
+                            ApiClient.localUser(port, UUID.randomUUID().toString()), prompt.apply(i))))
                     .toList();
             for (Future<RawSseStream> future : opening) {
                 streams.add(future.get());

@@ -1,13 +1,11 @@
 package com.cvchat.chat.stream;
 
-import com.cvchat.chat.support.ChatApi;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.sse.SseLines;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,14 +28,12 @@ final class RawSseStream extends SseLines {
         this.prompt = prompt;
     }
 
-    static RawSseStream send(ChatApi user, String prompt) {
+    /** Asks {@code prompt} in a new conversation of {@code user}, the answer held on this class's own HTTP client. */
+    static RawSseStream send(ApiClient user, String prompt) {
         String chat = user.createChat();
         RawSseStream stream = new RawSseStream(prompt);
-        stream.open(HTTP, HttpRequest.newBuilder(URI.create(user.base() + "/" + chat + "/message"))
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .header("Authorization", user.bearer())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("message", prompt).toString()))
-                .build());
+        stream.open(HTTP, user.request("POST", "/chats/" + chat + "/message", ApiClient.body().put("message", prompt),
+                "Accept", "text/event-stream").build());
         return stream;
     }
 

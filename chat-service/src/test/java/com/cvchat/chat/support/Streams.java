@@ -5,7 +5,6 @@ import com.cvchat.platform.test.sse.SseEvent;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Reading answers out of SSE events in tests. */
 public final class Streams {
@@ -20,12 +19,6 @@ public final class Streams {
         try (client) {
             return client.rest(WAIT);
         }
-    }
-
-    /** The text of the {@code chunk} events, concatenated. */
-    public static String chunkText(List<SseEvent> events) {
-        return events.stream().filter(e -> e.type().equals("chunk"))
-                .map(e -> e.json().path("content").asString()).collect(Collectors.joining());
     }
 
     /** The index part of the ids of the {@code chunk} events ({@code <message_id>:<index>}). */

@@ -1,6 +1,5 @@
 package com.cvchat.cvbuilder.session;
 
-import com.cvchat.cvbuilder.HttpApi;
 import com.cvchat.cvbuilder.MutableClock;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
@@ -17,6 +16,8 @@ import com.cvchat.events.llm.LlmTask;
 import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.platform.test.TestInfrastructure;
 import com.cvchat.platform.test.cv.CvDataMother;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import com.cvchat.platform.test.llm.FakeLlmWorker;
 import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -132,26 +133,22 @@ class SessionApiIT {
                 structured, "fake"));
     }
 
-    HttpApi api() {
-        return new HttpApi("http://localhost:" + port + "/api/v1/chat");
+    ApiClient api(String user) {
+        return ApiClient.localUser(port, user);
     }
 
-    static String token(String user) {
-        return TestInfrastructure.issuer().token(user);
+    ApiResponse start(String user, String message, String docType) {
+        return api(user).startSession(message, docType);
     }
 
-    HttpApi.Response start(String user, String message, String docType) {
-        return api().post("/start", token(user), HttpApi.body().put("initial_message", message).put("doc_type", docType));
-    }
-
-    HttpApi.Response send(String user, String sessionId, String message) {
-        return api().post("/message", token(user), HttpApi.body().put("session_id", sessionId).put("message", message));
+    ApiResponse send(String user, String sessionId, String message) {
+        return api(user).sessionMessage(sessionId, message);
     }
 
     @Test
     void shouldBuildSarahsCvWithTheSpecsProgressAndFinalizeTwice() {
         String user = UUID.randomUUID().toString();
-        HttpApi.Response started = start(user, SARAH_HELLO, "cv");
+        ApiResponse started = start(user, SARAH_HELLO, "cv");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         JsonNode start = started.json();
         String sessionId = start.path("session_id").asString();
@@ -186,7 +183,7 @@ class SessionApiIT {
         assertThat(done.path("is_complete").asBoolean()).isTrue();
         assertThat(done.path("missing_fields")).isEmpty();
 
-        JsonNode details = api().get("/session/" + sessionId, token(user)).json();
+        JsonNode details = api(user).get("/chat/session/" + sessionId).json();
         assertThat(details.path("status").asString()).isEqualTo("active");
         assertThat(details.path("doc_type").asString()).isEqualTo("cv");
         assertThat(details.path("conversation_history")).hasSize(6);
@@ -198,20 +195,20 @@ class SessionApiIT {
         assertThat(details.path("current_cv_data")).isEqualTo(done.path("cv_data"));
         assertThat(details.path("created_at").asString()).isNotBlank();
 
-        HttpApi.Response first = api().post("/session/" + sessionId + "/finalize", token(user),
-                HttpApi.body().put("title", "Sarah Johnson - Data Scientist CV").put("template_code", "professional"));
+        ApiResponse first = api(user).post("/chat/session/" + sessionId + "/finalize",
+                ApiClient.body().put("title", "Sarah Johnson - Data Scientist CV").put("template_code", "professional"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("message").asString()).isEqualTo("CV created successfully from chat session");
         assertThat(first.json().at("/document/title").asString()).isEqualTo("Sarah Johnson - Data Scientist CV");
         assertThat(first.json().at("/document/current_version").asInt()).isEqualTo(1);
         assertThat(first.json().at("/document/user_id").asString()).isEqualTo(user);
         assertThat(first.json().path("cv_data")).isEqualTo(done.path("cv_data"));
-        HttpApi.Response second = api().post("/session/" + sessionId + "/finalize", token(user), "{}");
+        ApiResponse second = api(user).post("/chat/session/" + sessionId + "/finalize", "{}");
         assertThat(second.json().at("/document/id").asString()).isEqualTo(first.json().at("/document/id").asString());
         assertThat(second.json().at("/document/current_version").asInt()).isEqualTo(2);
-        assertThat(api().get("/session/" + sessionId, token(user)).json().path("status").asString()).isEqualTo("completed");
+        assertThat(api(user).get("/chat/session/" + sessionId).json().path("status").asString()).isEqualTo("completed");
 
-        JsonNode list = api().get("/sessions", token(user)).json();
+        JsonNode list = api(user).get("/chat/sessions").json();
         assertThat(list.path("sessions")).hasSize(1);
         assertThat(list.at("/sessions/0/session_id").asString()).isEqualTo(sessionId);
         assertThat(list.at("/sessions/0/status").asString()).isEqualTo("completed");
@@ -239,7 +236,7 @@ class SessionApiIT {
         assertThat(requestWithPrompt(REMOVE_DATATECH).responseSchema().at("/properties/remove/type").asString())
                 .isEqualTo("array");
 
-        JsonNode stored = api().get("/session/" + sessionId, token(user)).json();
+        JsonNode stored = api(user).get("/chat/session/" + sessionId).json();
         assertThat(stored.path("current_cv_data")).isEqualTo(removed.path("cv_data"));
         assertThat(stored.at("/current_cv_data/personal_info/phone").asString()).isEqualTo("+1-555-0000");
         assertThat(stored.path("progress").asInt()).isEqualTo(86);
@@ -251,10 +248,10 @@ class SessionApiIT {
         String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
         send(user, sessionId, SARAH_CONTACT);
 
-        tools.jackson.databind.node.ObjectNode edit = HttpApi.body();
+        tools.jackson.databind.node.ObjectNode edit = ApiClient.body();
         edit.putObject("cv_data").put("summary", "Data scientist.").put("unknown", "dropped")
                 .putObject("personal_info").put("email", "sarah.j@example.com");
-        HttpApi.Response edited = api().patch("/session/" + sessionId + "/data", token(user), edit);
+        ApiResponse edited = api(user).patch("/chat/session/" + sessionId + "/data", edit);
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().at("/cv_data/personal_info/email").asString()).isEqualTo("sarah.j@example.com");
         assertThat(edited.json().at("/cv_data/personal_info/phone").asString()).isEqualTo("+1-555-9999");
@@ -263,18 +260,18 @@ class SessionApiIT {
         assertThat(edited.json().path("fields_collected")).extracting(JsonNode::asString)
                 .containsExactly("personal_info", "summary");
         assertThat(edited.json().path("progress").asInt()).isEqualTo(46);
-        assertThat(api().get("/session/" + sessionId, token(user)).json().path("current_cv_data"))
+        assertThat(api(user).get("/chat/session/" + sessionId).json().path("current_cv_data"))
                 .isEqualTo(edited.json().path("cv_data"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(conversationEvents(sessionId))
                 .extracting(EventEnvelope::type).last().isEqualTo("cv.data-updated"));
 
-        HttpApi.Response preview = api().get("/session/" + sessionId + "/preview?template=modern", token(user));
+        ApiResponse preview = api(user).get("/chat/session/" + sessionId + "/preview?template=modern");
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("template-modern").contains("Sarah Johnson")
                 .contains("href=\"mailto:sarah.j@example.com\"");
-        assertThat(api().get("/session/" + sessionId + "/preview?template=nope", token(user)).status()).isEqualTo(400);
-        assertThat(api().patch("/session/" + sessionId + "/data", token(user), HttpApi.body()).status()).isEqualTo(400);
-        assertThat(api().patch("/session/" + sessionId + "/data", token(UUID.randomUUID().toString()), edit).status())
+        assertThat(api(user).get("/chat/session/" + sessionId + "/preview?template=nope").status()).isEqualTo(400);
+        assertThat(api(user).patch("/chat/session/" + sessionId + "/data", ApiClient.body()).status()).isEqualTo(400);
+        assertThat(api(UUID.randomUUID().toString()).patch("/chat/session/" + sessionId + "/data", edit).status())
                 .isEqualTo(404);
     }
 
@@ -283,8 +280,8 @@ class SessionApiIT {
         String user = UUID.randomUUID().toString();
         String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
         send(user, sessionId, SARAH_CONTACT);
-        api().post("/session/" + sessionId + "/finalize", token(user), "{}");
-        String before = api().get("/session/" + sessionId, token(user)).body();
+        api(user).post("/chat/session/" + sessionId + "/finalize", "{}");
+        String before = api(user).get("/chat/session/" + sessionId).body();
 
         List<EventEnvelope<ConversationEvent>> log = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -298,12 +295,12 @@ class SessionApiIT {
         assertThat(log).allSatisfy(e -> assertThat(e.userId()).isEqualTo(user));
 
         mongo.getCollection("cv_sessions").deleteOne(Filters.eq("_id", sessionId));
-        assertThat(api().get("/session/" + sessionId, token(user)).status()).isEqualTo(404);
+        assertThat(api(user).get("/chat/session/" + sessionId).status()).isEqualTo(404);
         List<EventEnvelope<ConversationEvent>> shuffled = new ArrayList<>(log);
         Collections.shuffle(shuffled);
         shuffled.forEach(projector::apply);
         log.forEach(projector::apply);
-        assertThat(api().get("/session/" + sessionId, token(user)).body()).isEqualTo(before);
+        assertThat(api(user).get("/chat/session/" + sessionId).body()).isEqualTo(before);
     }
 
     @Test
@@ -313,17 +310,17 @@ class SessionApiIT {
         clock.advance(Duration.ofDays(6));
         assertThat(send(user, sessionId, SARAH_CONTACT).status()).as("activity on day 6").isEqualTo(200);
         clock.advance(Duration.ofDays(6));
-        assertThat(api().get("/session/" + sessionId, token(user)).status()).as("6 days after the last activity")
+        assertThat(api(user).get("/chat/session/" + sessionId).status()).as("6 days after the last activity")
                 .isEqualTo(200);
-        assertThat(api().get("/sessions", token(user)).json().path("sessions")).hasSize(1);
+        assertThat(api(user).get("/chat/sessions").json().path("sessions")).hasSize(1);
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
-        HttpApi.Response expired = api().get("/session/" + sessionId, token(user));
+        ApiResponse expired = api(user).get("/chat/session/" + sessionId);
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.error()).isEqualTo("Chat session not found or expired");
         assertThat(send(user, sessionId, "hello again").error()).isEqualTo("Chat session not found or expired");
-        assertThat(api().post("/session/" + sessionId + "/finalize", token(user), "{}").status()).isEqualTo(404);
-        assertThat(api().get("/sessions", token(user)).json().path("sessions")).isEmpty();
+        assertThat(api(user).post("/chat/session/" + sessionId + "/finalize", "{}").status()).isEqualTo(404);
+        assertThat(api(user).get("/chat/sessions").json().path("sessions")).isEmpty();
     }
 
     @Test
@@ -331,71 +328,71 @@ class SessionApiIT {
         String owner = UUID.randomUUID().toString();
         String sessionId = start(owner, SARAH_HELLO, "cv").json().path("session_id").asString();
         String stranger = UUID.randomUUID().toString();
-        for (HttpApi.Response response : List.of(
-                api().get("/session/" + sessionId, token(stranger)),
+        for (ApiResponse response : List.of(
+                api(stranger).get("/chat/session/" + sessionId),
                 send(stranger, sessionId, "hi"),
-                api().post("/session/" + sessionId + "/finalize", token(stranger), "{}"),
-                api().get("/session/" + UUID.randomUUID(), token(owner)),
-                api().get("/session/not-a-uuid", token(owner)))) {
+                api(stranger).post("/chat/session/" + sessionId + "/finalize", "{}"),
+                api(owner).get("/chat/session/" + UUID.randomUUID()),
+                api(owner).get("/chat/session/not-a-uuid"))) {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.body()).isEqualTo("{\"error\":\"Chat session not found or expired\"}");
         }
-        assertThat(api().get("/sessions", token(stranger)).json().path("sessions")).isEmpty();
+        assertThat(api(stranger).get("/chat/sessions").json().path("sessions")).isEmpty();
     }
 
     @Test
     void shouldRejectBadInputWithTheSpecsErrorFormat() {
         String user = UUID.randomUUID().toString();
-        HttpApi.Response badType = start(user, "Hi", "resume");
+        ApiResponse badType = start(user, "Hi", "resume");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.error()).isEqualTo("doc_type must be one of: \"cv\", \"cover_letter\"");
-        assertThat(api().post("/start", token(user), HttpApi.body().put("initial_message", "Hi")).error())
+        assertThat(api(user).post("/chat/start", ApiClient.body().put("initial_message", "Hi")).error())
                 .contains("doc_type");
-        HttpApi.Response empty = start(user, "  ", "cv");
+        ApiResponse empty = start(user, "  ", "cv");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.error()).isEqualTo("initial_message is required and must not be empty");
-        HttpApi.Response malformed = api().post("/start", token(user), "{\"initial_message\": ");
+        ApiResponse malformed = api(user).post("/chat/start", "{\"initial_message\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.error()).isEqualTo("Request body is missing or is not valid JSON");
-        HttpApi.Response oversized = start(user, "x".repeat(8001), "cv");
+        ApiResponse oversized = start(user, "x".repeat(8001), "cv");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.error()).isEqualTo("Message is too long: at most 8000 characters are allowed");
         String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
-        HttpApi.Response emptyMessage = send(user, sessionId, "");
+        ApiResponse emptyMessage = send(user, sessionId, "");
         assertThat(emptyMessage.status()).isEqualTo(400);
         assertThat(emptyMessage.error()).isEqualTo("message is required and must not be empty");
-        HttpApi.Response anonymous = api().post("/start", null, HttpApi.body().put("initial_message", "Hi").put("doc_type", "cv"));
+        ApiResponse anonymous = api(null).post("/chat/start", ApiClient.body().put("initial_message", "Hi").put("doc_type", "cv"));
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
     void shouldAnswerTheSpecsErrorWhenNoApiKeyIsSetAndRecordNothing() {
         String user = UUID.randomUUID().toString();
-        HttpApi.Response response = start(user, "I have no key", "cv");
+        ApiResponse response = start(user, "I have no key", "cv");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("{\"error\":\"Gemini API key not set. Please set your API key first.\"}");
-        assertThat(api().get("/sessions", token(user)).json().path("sessions")).isEmpty();
+        assertThat(api(user).get("/chat/sessions").json().path("sessions")).isEmpty();
     }
 
     @Test
     void shouldGiveUpWithA504AndCancelWhenTheModelNeverAnswers() {
         String user = UUID.randomUUID().toString();
         String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
-        HttpApi.Response response = send(user, sessionId, "silence please");
+        ApiResponse response = send(user, sessionId, "silence please");
         assertThat(response.status()).isEqualTo(504);
         assertThat(response.error()).isEqualTo("The AI assistant did not answer in time. Please try again.");
         String requestId = requestWithPrompt("silence please").requestId();
         await().atMost(Duration.ofSeconds(10)).until(() -> worker.received().stream()
                 .anyMatch(e -> e.payload() instanceof LlmCancel cancel && cancel.requestId().equals(requestId)));
-        assertThat(api().get("/session/" + sessionId, token(user)).json().path("conversation_history")).hasSize(2);
+        assertThat(api(user).get("/chat/session/" + sessionId).json().path("conversation_history")).hasSize(2);
     }
 
     @Test
     void shouldStreamTheRepliesWordsThenTheResponseWhenAskedForEventStream() {
         String user = UUID.randomUUID().toString();
         String sessionId = start(user, SARAH_HELLO, "cv").json().path("session_id").asString();
-        HttpApi.Response stream = api().postForStream("/message", token(user),
-                HttpApi.body().put("session_id", sessionId).put("message", SARAH_CONTACT));
+        ApiResponse stream = api(user).post("/chat/message",
+                ApiClient.body().put("session_id", sessionId).put("message", SARAH_CONTACT), "Accept", "text/event-stream");
         assertThat(stream.status()).isEqualTo(200);
         List<String> events = stream.body().lines().filter(l -> l.startsWith("event:")).toList();
         assertThat(events).last().isEqualTo("event:done");
@@ -418,8 +415,8 @@ class SessionApiIT {
         assertThat(text.toString()).isEqualTo("Noted: " + SARAH_CONTACT);
         assertThat(JSON.readTree(done).path("progress").asInt()).isEqualTo(33);
 
-        HttpApi.Response foreign = api().postForStream("/message", token(UUID.randomUUID().toString()),
-                HttpApi.body().put("session_id", sessionId).put("message", "hi"));
+        ApiResponse foreign = api(UUID.randomUUID().toString()).post("/chat/message",
+                ApiClient.body().put("session_id", sessionId).put("message", "hi"), "Accept", "text/event-stream");
         assertThat(foreign.status()).as("someone else's session: refused before any stream opens").isEqualTo(404);
         assertThat(foreign.body()).isEqualTo("{\"error\":\"Chat session not found or expired\"}");
     }
@@ -427,13 +424,13 @@ class SessionApiIT {
     @Test
     void shouldStartACoverLetterWithItsOwnShape() {
         String user = UUID.randomUUID().toString();
-        HttpApi.Response response = start(user, "I want to write a cover letter", "cover_letter");
+        ApiResponse response = start(user, "I want to write a cover letter", "cover_letter");
         assertThat(response.status()).isEqualTo(201);
         JsonNode data = response.json().path("cv_data");
         assertThat(data.has("body_paragraphs")).isTrue();
         assertThat(data.at("/company/name").isString()).isTrue();
         assertThat(response.json().path("progress").asInt()).isZero();
-        JsonNode session = api().get("/sessions", token(user)).json();
+        JsonNode session = api(user).get("/chat/sessions").json();
         assertThat(session.at("/sessions/0/doc_type").asString()).isEqualTo("cover_letter");
     }
 

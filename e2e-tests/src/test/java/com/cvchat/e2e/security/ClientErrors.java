@@ -2,12 +2,10 @@ package com.cvchat.e2e.security;
 
 import com.cvchat.e2e.E2eStack;
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,6 @@ final class ClientErrors {
     /** Words that only appear in a body when internals leak (exception names, stack frames, packages). */
     private static final List<String> INTERNALS = List.of("exception", "\tat ", "at com.", "at org.", "java.",
             "springframework", "jackson", "com.cvchat", "netty", "tomcat", "stacktrace", "trace\":");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ClientErrors() {
     }
@@ -29,7 +26,7 @@ final class ClientErrors {
     static void assertClearError(String context, String body) {
         JsonNode json;
         try {
-            json = UserData.JSON.readTree(body);
+            json = ApiClient.JSON.readTree(body);
         } catch (RuntimeException e) {
             throw new AssertionError(context + ": the body is not JSON: " + body);
         }
@@ -47,11 +44,11 @@ final class ClientErrors {
     }
 
     /** Every service answers UP on its actuator health endpoint. */
-    static void assertEveryServiceHealthy() throws Exception {
+    static void assertEveryServiceHealthy() {
         for (ServiceSpec spec : ServiceSpec.values()) {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(E2eStack.url(spec)
-                    + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(spec.module()).isEqualTo(200);
+            ApiResponse health = ApiClient.at(E2eStack.url(spec)).withTimeout(Duration.ofSeconds(10))
+                    .get("/actuator/health");
+            assertThat(health.status()).as(spec.module()).isEqualTo(200);
             assertThat(health.body()).as(spec.module()).contains("\"status\":\"UP\"");
         }
     }

@@ -5,6 +5,7 @@ import com.cvchat.e2e.E2eUsers;
 import com.cvchat.events.Topics;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.limits.ModelLimitsProperties;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,11 @@ class ModelLimitsE2eIT {
 
     @Test
     void shouldRefuseTheBurstBeyondTheModelLimitBeforePublishingAnyModelRequest() throws Exception {
-        E2eUsers.User user = E2eUsers.newUser();
-        String userId = UserData.call(user, "GET", "/auth/me", null, 200).path("id").asString();
+        ApiClient.Account user = E2eUsers.newUser();
+        String userId = E2eUsers.as(user).get("/auth/me").expect(200).json().path("id").asString();
         List<String> chats = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
-            chats.add(UserData.call(user, "POST", "/chats", null, 201).path("data").path("id").asString());
+            chats.add(E2eUsers.as(user).createChat());
         }
 
         List<RawHttp.Response> responses = new ArrayList<>();
@@ -72,7 +73,7 @@ class ModelLimitsE2eIT {
         Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
         TopicRecords.forEach(E2eStack.get().kafkaBootstrapServers(), List.of(Topics.LLM_REQUESTS.name()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), record -> {
-            JsonNode envelope = UserData.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+            JsonNode envelope = ApiClient.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
             if (userId.equals(envelope.path("user_id").asString()) && "llm.request".equals(envelope.path("type").asString())) {
                 published.computeIfAbsent(envelope.path("payload").path("task").asString(), t -> new AtomicInteger())
                         .incrementAndGet();

@@ -3,6 +3,7 @@ package com.cvchat.e2e.security;
 import com.cvchat.e2e.E2eStack;
 import com.cvchat.e2e.E2eUsers;
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.voice.VoiceClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ObjectAuthorizationE2eIT {
 
     private static final String SECRET = "narwhal";
     private static UserData a;
-    private static E2eUsers.User b;
+    private static ApiClient.Account b;
     private static String bChat;
     private static JsonNode aConversationBefore;
     private static JsonNode aDocumentBefore;
@@ -47,10 +48,10 @@ class ObjectAuthorizationE2eIT {
     static void twoUsers() {
         a = UserData.create(SECRET);
         b = E2eUsers.newUser();
-        bChat = UserData.call(b, "POST", "/chats", null, 201).path("data").path("id").asString();
-        aConversationBefore = UserData.call(a.user(), "GET", "/chats/" + a.chatId(), null, 200);
-        aDocumentBefore = UserData.call(a.user(), "GET", "/documents/" + a.documentId(), null, 200);
-        aSessionBefore = UserData.call(a.user(), "GET", "/chat/session/" + a.sessionId(), null, 200);
+        bChat = E2eUsers.as(b).createChat();
+        aConversationBefore = E2eUsers.as(a.user()).get("/chats/" + a.chatId()).expect(200).json();
+        aDocumentBefore = E2eUsers.as(a.user()).get("/documents/" + a.documentId()).expect(200).json();
+        aSessionBefore = E2eUsers.as(a.user()).get("/chat/session/" + a.sessionId()).expect(200).json();
     }
 
     private static List<Attempt> attempts() {
@@ -136,7 +137,7 @@ class ObjectAuthorizationE2eIT {
                     Duration.ofSeconds(20));
             String joined = connected.path("chat_session_id").asString();
             assertThat(joined).as("B is put into a new conversation of B's own").isNotBlank().isNotEqualTo(a.chatId());
-            JsonNode bsConversation = UserData.call(b, "GET", "/chats/" + joined, null, 200);
+            JsonNode bsConversation = E2eUsers.as(b).get("/chats/" + joined).expect(200).json();
             assertThat(bsConversation.toString()).doesNotContainIgnoringCase(SECRET);
             assertThat(socket.received().toString()).doesNotContainIgnoringCase(SECRET);
         }
@@ -145,7 +146,7 @@ class ObjectAuthorizationE2eIT {
     @Test
     void shouldListNothingOfAnotherUser() {
         for (String list : List.of("/chats", "/chat/sessions", "/documents")) {
-            String body = UserData.call(b, "GET", list, null, 200).toString();
+            String body = E2eUsers.as(b).get(list).expect(200).json().toString();
             assertThat(body).as(list).doesNotContain(a.chatId(), a.sessionId(), a.documentId())
                     .doesNotContainIgnoringCase(SECRET);
         }
@@ -154,9 +155,9 @@ class ObjectAuthorizationE2eIT {
     @Test
     void shouldLeaveTheOwnersDataUnchanged() {
         shouldRefuseEveryIdOfAnotherUserWithoutReadingAnything();
-        assertThat(UserData.call(a.user(), "GET", "/chats/" + a.chatId(), null, 200)).isEqualTo(aConversationBefore);
-        assertThat(UserData.call(a.user(), "GET", "/documents/" + a.documentId(), null, 200)).isEqualTo(aDocumentBefore);
-        assertThat(UserData.call(a.user(), "GET", "/chat/session/" + a.sessionId(), null, 200)).isEqualTo(aSessionBefore);
+        assertThat(E2eUsers.as(a.user()).get("/chats/" + a.chatId()).expect(200).json()).isEqualTo(aConversationBefore);
+        assertThat(E2eUsers.as(a.user()).get("/documents/" + a.documentId()).expect(200).json()).isEqualTo(aDocumentBefore);
+        assertThat(E2eUsers.as(a.user()).get("/chat/session/" + a.sessionId()).expect(200).json()).isEqualTo(aSessionBefore);
     }
 
     /** Every controller mapping with a path variable (except the never-routed /internal/**) has an attempt above. */

@@ -2,6 +2,7 @@ package com.cvchat.e2e.security;
 
 import com.cvchat.e2e.E2eStack;
 import com.cvchat.e2e.E2eUsers;
+import com.cvchat.platform.test.http.ApiClient;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import com.cvchat.platform.test.voice.SpeechSamples;
 import com.cvchat.platform.test.voice.VoiceClient;
@@ -45,7 +46,7 @@ class SecretsScanE2eIT {
     @Test
     void shouldKeepEverySecretOutOfLogsKafkaAndMongo() throws Exception {
         String geminiKey = "AIzaSy" + UUID.randomUUID().toString().replace("-", "") + "Q7";
-        E2eUsers.User user = fullScenario(geminiKey);
+        ApiClient.Account user = fullScenario(geminiKey);
 
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("the user's password", user.password());
@@ -68,13 +69,13 @@ class SecretsScanE2eIT {
         assertThat(found).as("secrets in plain text").isEmpty();
     }
 
-    private static E2eUsers.User fullScenario(String geminiKey) {
-        E2eUsers.User user = E2eUsers.newUser();
-        UserData.call(user, "PUT", "/auth/me/gemini-api-key", "{\"api_key\":\"" + geminiKey + "\"}", 200);
-        UserData.call(user, "GET", "/auth/me/gemini-api-key", null, 200);
+    private static ApiClient.Account fullScenario(String geminiKey) {
+        ApiClient.Account user = E2eUsers.newUser();
+        E2eUsers.as(user).put("/auth/me/gemini-api-key", "{\"api_key\":\"" + geminiKey + "\"}").expect(200);
+        E2eUsers.as(user).get("/auth/me/gemini-api-key").expect(200);
         UserData data = UserData.create(user, "scan");
-        UserData.call(user, "POST", "/chat/message", "{\"session_id\":\"" + data.sessionId()
-                + "\",\"message\":\"I worked at Acme as an engineer\"}", 200);
+        E2eUsers.as(user).post("/chat/message", "{\"session_id\":\"" + data.sessionId()
+                + "\",\"message\":\"I worked at Acme as an engineer\"}").expect(200);
         byte[] pcm = SpeechSamples.pcm(SpeechSamples.SARAH);
         String url = E2eStack.api().replaceFirst("^http", "ws") + "/chats/ws/voice/" + data.chatId() + "?token="
                 + user.accessToken();
@@ -98,7 +99,7 @@ class SecretsScanE2eIT {
         Map<String, String> material = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dataDir().resolve("auth").resolve("keys"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                JsonNode jwk = UserData.JSON.readTree(Files.readString(file));
+                JsonNode jwk = ApiClient.JSON.readTree(Files.readString(file));
                 for (String part : List.of("d", "p", "q", "dp", "dq", "qi")) {
                     String value = jwk.path(part).asString("");
                     if (value.length() >= 32) {

@@ -65,7 +65,10 @@ public final class SseClient implements AutoCloseable {
 
     private static SseClient open(HttpRequest.Builder request, String bearer, Map<String, String> headers) {
         // bounds the wait for the response headers only: a stream's body may last as long as it likes
-        request.timeout(HEADERS_TIMEOUT).header("Accept", "text/event-stream").header("Authorization", bearer);
+        request.timeout(HEADERS_TIMEOUT).header("Accept", "text/event-stream");
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
         headers.forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
