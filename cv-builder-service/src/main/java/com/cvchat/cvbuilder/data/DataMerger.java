@@ -1,5 +1,8 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.events.cv.CvJson;
+import com.cvchat.events.cv.DataSchema;
+import com.cvchat.events.cv.WireText;
 import com.cvchat.rules.cv.Removal;
 import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
@@ -11,11 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Merges a turn's patch into document data. The rules:
+ * Merges a turn's patch (a partial document, kept as JSON: decision 1001) into document data. The rules:
  * <ul>
- *   <li>only fields of the doc type's shape are taken; anything else in the patch is ignored;</li>
- *   <li>a non-blank string replaces the old value (new facts fill, corrections replace); blank or null changes nothing;</li>
- *   <li>lists of strings gain the new items, without duplicates (compared case-insensitively);</li>
+ *   <li>only what the doc type's record has is taken, in the kinds it has ({@link CvJson#fit}); anything else in the
+ *       patch is ignored;</li>
+ *   <li>a non-blank text replaces the old value (new facts fill, corrections replace); blank or null changes nothing;
+ *       texts follow the data's one text rule ({@link WireText});</li>
+ *   <li>lists of texts gain the new items, without duplicates (compared case-insensitively);</li>
  *   <li>a list item object that names the same entry as an existing one (same company / institution / name, and no
  *       conflicting title or degree) is merged into it; otherwise it is appended.</li>
  * </ul>
@@ -33,53 +38,54 @@ public final class DataMerger {
 
     /** {@code data} without the entries of {@code removals}, then with {@code patch} merged in (no input changes). */
     public ObjectNode merge(DocumentShape shape, JsonNode data, JsonNode patch, List<Removal> removals) {
+        ObjectNode schema = shape.schema();
         ObjectNode result = shape.emptyData();
-        mergeObject(result, removals.isEmpty() ? data : Removals.apply(data, removals), shape.emptyData(),
-                shape.itemTemplates());
-        mergeObject(result, patch, shape.emptyData(), shape.itemTemplates());
+        mergeObject(result, CvJson.fit(removals.isEmpty() ? data : Removals.apply(data, removals), schema), schema);
+        mergeObject(result, CvJson.fit(patch, schema), schema);
         return result;
     }
 
-    private void mergeObject(ObjectNode target, JsonNode patch, ObjectNode template, Map<String, ObjectNode> items) {
-        if (patch == null || !patch.isObject()) {
+    /** Merges {@code patch}, already fitted to {@code schema}, into {@code target}. */
+    private void mergeObject(ObjectNode target, JsonNode patch, JsonNode schema) {
+        if (patch == null) {
             return;
         }
-        for (Map.Entry<String, JsonNode> field : template.properties()) {
-            String key = field.getKey();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            String key = property.getKey();
             JsonNode value = patch.get(key);
-            if (value == null || value.isNull()) {
+            JsonNode shape = property.getValue();
+            if (value == null) {
                 continue;
             }
-            JsonNode shape = field.getValue();
-            if (shape.isString()) {
-                String text = scalar(value);
-                if (!text.isEmpty()) {
-                    target.put(key, text);
+            switch (shape.path("type").asString()) {
+                case "object" -> mergeObject((ObjectNode) target.get(key), value, shape);
+                case "array" -> mergeList((ArrayNode) target.get(key), value, shape.path("items"));
+                default -> {
+                    String text = WireText.of(value.asString());
+                    if (!text.isEmpty()) {
+                        target.put(key, text);
+                    }
                 }
-            } else if (shape.isObject()) {
-                mergeObject((ObjectNode) target.get(key), value, (ObjectNode) shape, Map.of());
-            } else if (shape.isArray()) {
-                mergeList((ArrayNode) target.get(key), value.isArray() ? value : Json.array().add(value), items.get(key));
             }
         }
     }
 
-    private void mergeList(ArrayNode target, JsonNode values, ObjectNode itemTemplate) {
+    private void mergeList(ArrayNode target, JsonNode values, JsonNode itemSchema) {
         for (JsonNode value : values) {
-            if (itemTemplate == null) {
-                addDistinct(target, scalar(value));
-            } else if (value.isObject()) {
-                ObjectNode item = itemTemplate.deepCopy();
-                mergeObject(item, value, itemTemplate, Map.of());
-                if (isEmpty(item)) {
-                    continue;
-                }
-                ObjectNode existing = findSame(target, item);
-                if (existing == null) {
-                    target.add(item);
-                } else {
-                    mergeObject(existing, item, itemTemplate, Map.of());
-                }
+            if (!itemSchema.path("type").asString().equals("object")) {
+                addDistinct(target, WireText.of(value.asString()));
+                continue;
+            }
+            ObjectNode item = (ObjectNode) DataSchema.emptyValue(itemSchema);
+            mergeObject(item, value, itemSchema);
+            if (isEmpty(item)) {
+                continue;
+            }
+            ObjectNode existing = findSame(target, item);
+            if (existing == null) {
+                target.add(item);
+            } else {
+                mergeObject(existing, item, itemSchema);
             }
         }
     }
@@ -108,8 +114,10 @@ public final class DataMerger {
     private static boolean sameEntry(JsonNode a, JsonNode b) {
         boolean shared = false;
         for (String field : IDENTITY_FIELDS) {
-            if (Json.filled(a, field) && Json.filled(b, field)) {
-                if (!normalize(a.get(field).asString()).equals(normalize(b.get(field).asString()))) {
+            String left = normalize(a.path(field).asString(""));
+            String right = normalize(b.path(field).asString(""));
+            if (!left.isEmpty() && !right.isEmpty()) {
+                if (!left.equals(right)) {
                     return false;
                 }
                 shared = true;
@@ -128,11 +136,7 @@ public final class DataMerger {
         return true;
     }
 
-    private static String scalar(JsonNode value) {
-        return value.isValueNode() ? value.asString().trim() : "";
-    }
-
     private static String normalize(String text) {
-        return text.trim().toLowerCase(Locale.ROOT);
+        return WireText.of(text).toLowerCase(Locale.ROOT);
     }
 }

@@ -77,6 +77,19 @@ class DataMergerTest {
     }
 
     @Test
+    void shouldDropOnlyTheValuesOfTheWrongKind() {
+        ObjectNode merged = merger.merge(shape, CvDataMother.nameAndTitle(), patch("""
+                {"personal_info": {"email": {"work": "sarah@datatech.com"}, "phone": 5559999},
+                 "summary": ["Builds things."], "experience": "Acme", "education": {"institution": "MIT"}}"""));
+        assertThat(merged.at("/personal_info/email").asString()).isEmpty();
+        assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("5559999");
+        assertThat(merged.at("/summary").asString()).isEmpty();
+        assertThat(merged.get("experience")).isEmpty();
+        assertThat(merged.at("/education/0/institution").asString()).isEqualTo("MIT");
+        assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
+    }
+
+    @Test
     void shouldTakeOutTheEntriesATurnRemovesBeforeMergingItsPatch() {
         ObjectNode data = merger.merge(shape, CvDataMother.complete(), patch("""
                 {"experience": [{"title": "Data Analyst", "company": "Acme", "start_date": "06/2016"}]}"""));

@@ -1,6 +1,5 @@
 package com.cvchat.events.cv;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -14,7 +13,7 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CoverLetterData(Sender personalInfo, Recipient recipient, Company company, String position,
                               String opening,
-                              @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> bodyParagraphs,
+                              List<String> bodyParagraphs,
                               String closing) {
 
     public static final CoverLetterData EMPTY = new CoverLetterData(null, null, null, null, null, null, null);

@@ -1,6 +1,5 @@
 package com.cvchat.events.cv;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -14,7 +13,7 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CvData(PersonalInfo personalInfo, String summary, List<Job> experience, List<Education> education,
                      Skills skills, List<Project> keyProjectsAchievements,
-                     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> awardsAndRecognitions) {
+                     List<String> awardsAndRecognitions) {
 
     public static final CvData EMPTY = new CvData(null, null, null, null, null, null, null);
 
@@ -48,7 +47,7 @@ public record CvData(PersonalInfo personalInfo, String summary, List<Job> experi
     /** One job; dates are {@code MM/YYYY}, the end date may be {@code "Present"}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Job(String title, String company, String location, String startDate, String endDate,
-                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> descriptionBullets) {
+                      List<String> descriptionBullets) {
 
         public static final Job EMPTY = new Job(null, null, null, null, null, null);
 
@@ -78,10 +77,10 @@ public record CvData(PersonalInfo personalInfo, String summary, List<Job> experi
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Skills(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> coreCompetencies,
-                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> softwareProficiency,
-                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> languageFluency,
-                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> certifications) {
+    public record Skills(List<String> coreCompetencies,
+                         List<String> softwareProficiency,
+                         List<String> languageFluency,
+                         List<String> certifications) {
 
         public static final Skills EMPTY = new Skills(null, null, null, null);
 
@@ -95,7 +94,7 @@ public record CvData(PersonalInfo personalInfo, String summary, List<Job> experi
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Project(String name, String description,
-                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> keyAreasUsed) {
+                          List<String> keyAreasUsed) {
 
         public static final Project EMPTY = new Project(null, null, null);
 

@@ -1,5 +1,6 @@
 package com.cvchat.events.cv;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +29,19 @@ public final class DataSchema {
             properties.set(WIRE_NAMES.nameForField(null, null, component.getName()), describe(component.getGenericType()));
         }
         return schema;
+    }
+
+    /** The empty value {@code schema} describes: {@code ""}, {@code []}, or an object of empty values. */
+    public static JsonNode emptyValue(JsonNode schema) {
+        return switch (schema.path("type").asString()) {
+            case "object" -> {
+                ObjectNode empty = JsonNodeFactory.instance.objectNode();
+                schema.path("properties").properties().forEach(p -> empty.set(p.getKey(), emptyValue(p.getValue())));
+                yield empty;
+            }
+            case "array" -> JsonNodeFactory.instance.arrayNode();
+            default -> JsonNodeFactory.instance.stringNode("");
+        };
     }
 
     @SuppressWarnings("unchecked")

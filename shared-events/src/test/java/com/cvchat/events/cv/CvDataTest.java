@@ -50,8 +50,8 @@ class CvDataTest {
         CvData cv = CvJson.cv(EventJson.mapper().readTree("""
                 {"personal_info": {"full_name": "  Sarah Johnson\\u2003", "age": 40, "phone": 5551234},
                  "experience": [{"company": "DataTech", "description_bullets": "Led a team of 5"}, null],
-                 "skills": {"software_proficiency": ["Python", " ", null, "SQL "]},
-                 "awards_and_recognitions": "Best Paper 2021", "hobbies": ["chess"], "summary": null}"""));
+                 "education": {"institution": "MIT", "details": {"gpa": 4}}, "key_projects_achievements": "Churn model",
+                 "awards_and_recognitions": "Best Paper 2021", "hobbies": ["chess"], "summary": null, "skills": "Python"}"""));
 
         assertThat(cv.personalInfo().fullName()).as("stripped, Unicode spaces too").isEqualTo("Sarah Johnson");
         assertThat(cv.personalInfo().phone()).isEqualTo("5551234");
@@ -59,10 +59,20 @@ class CvDataTest {
         assertThat(cv.summary()).isEmpty();
         assertThat(cv.experience()).containsExactly(
                 new CvData.Job("", "DataTech", "", "", "", List.of("Led a team of 5")));
-        assertThat(cv.skills().softwareProficiency()).containsExactly("Python", "SQL");
+        assertThat(cv.education()).as("a single object reads as a list, an object in a text slot as empty")
+                .containsExactly(new CvData.Education("MIT", "", "", "", ""));
+        assertThat(cv.keyProjectsAchievements()).as("a text where an entry belongs is dropped").isEmpty();
+        assertThat(cv.skills()).as("a text where an object belongs is dropped").isEqualTo(CvData.Skills.EMPTY);
         assertThat(cv.awardsAndRecognitions()).containsExactly("Best Paper 2021");
         assertThat(CvJson.tree(cv).has("hobbies")).as("fields outside the record are dropped").isFalse();
         assertThat(CvJson.tree(cv).get("personal_info").has("age")).isFalse();
+    }
+
+    @Test
+    void shouldDropBlankAndWrongKindListItems() {
+        CvData cv = CvJson.cv(EventJson.mapper().readTree("""
+                {"skills": {"software_proficiency": ["Python", " ", null, "SQL ", {"x": 1}, ["R"]]}}"""));
+        assertThat(cv.skills().softwareProficiency()).containsExactly("Python", "SQL");
     }
 
     @Test
