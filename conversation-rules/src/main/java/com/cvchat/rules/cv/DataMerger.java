@@ -1,10 +1,8 @@
-package com.cvchat.cvbuilder.data;
+package com.cvchat.rules.cv;
 
 import com.cvchat.events.cv.CvJson;
 import com.cvchat.events.cv.DataSchema;
 import com.cvchat.events.cv.WireText;
-import com.cvchat.rules.cv.Removal;
-import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Merges a turn's patch (a partial document, kept as JSON: decision 1001) into document data. The rules:
+ * Merges a turn's patch (a partial document, kept as JSON: decision 1001) into document data of a record of
+ * shared-events' {@code com.cvchat.events.cv}, given as its {@link DataSchema}. The platform's one merge rule: the
+ * cv-builder applies it to every turn and edit, the offline model's evaluation to the turns it scores. The rules:
  * <ul>
  *   <li>only what the doc type's record has is taken, in the kinds it has ({@link CvJson#fit}); anything else in the
  *       patch is ignored;</li>
@@ -31,22 +31,24 @@ public final class DataMerger {
 
     private static final List<String> IDENTITY_FIELDS = List.of("name", "company", "institution", "title", "degree");
 
-    /** {@code data} with {@code patch} merged in, as a complete document of {@code shape} (neither input changes). */
-    public ObjectNode merge(DocumentShape shape, JsonNode data, JsonNode patch) {
-        return merge(shape, data, patch, List.of());
+    private DataMerger() {
+    }
+
+    /** {@code data} with {@code patch} merged in, as a complete document of {@code schema} (neither input changes). */
+    public static ObjectNode merge(ObjectNode schema, JsonNode data, JsonNode patch) {
+        return merge(schema, data, patch, List.of());
     }
 
     /** {@code data} without the entries of {@code removals}, then with {@code patch} merged in (no input changes). */
-    public ObjectNode merge(DocumentShape shape, JsonNode data, JsonNode patch, List<Removal> removals) {
-        ObjectNode schema = shape.schema();
-        ObjectNode result = shape.emptyData();
+    public static ObjectNode merge(ObjectNode schema, JsonNode data, JsonNode patch, List<Removal> removals) {
+        ObjectNode result = (ObjectNode) DataSchema.emptyValue(schema);
         mergeObject(result, CvJson.fit(removals.isEmpty() ? data : Removals.apply(data, removals), schema), schema);
         mergeObject(result, CvJson.fit(patch, schema), schema);
         return result;
     }
 
     /** Merges {@code patch}, already fitted to {@code schema}, into {@code target}. */
-    private void mergeObject(ObjectNode target, JsonNode patch, JsonNode schema) {
+    private static void mergeObject(ObjectNode target, JsonNode patch, JsonNode schema) {
         if (patch == null) {
             return;
         }
@@ -70,7 +72,7 @@ public final class DataMerger {
         }
     }
 
-    private void mergeList(ArrayNode target, JsonNode values, JsonNode itemSchema) {
+    private static void mergeList(ArrayNode target, JsonNode values, JsonNode itemSchema) {
         for (JsonNode value : values) {
             if (!itemSchema.path("type").asString().equals("object")) {
                 addDistinct(target, WireText.of(value.asString()));
