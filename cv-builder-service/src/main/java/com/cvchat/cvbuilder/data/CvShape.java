@@ -1,13 +1,16 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.CvJson;
+import com.cvchat.events.cv.DataSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The CV data object of cv-chat-api.md (Data Structures).
+ * The CV data object of cv-chat-api.md (Data Structures), {@link CvData}.
  *
  * <p>Progress is {@code floor(100 × points / 180)}. Personal info is worth a third (60 points): full name 15,
  * title 15, email 10, phone 10, location 10 (LinkedIn and website are optional). Each of the five other required
@@ -19,63 +22,45 @@ public final class CvShape implements DocumentShape {
     static final int TOTAL_POINTS = 180;
     static final int SECTION_POINTS = 24;
 
-    private static final List<RequiredSection> SECTIONS = List.of(
-            new RequiredSection("personal_info", data ->
-                    Json.allFilled(data.path("personal_info"), "full_name", "title", "email", "phone", "location")),
-            new RequiredSection("summary", data -> Json.filled(data, "summary")),
-            new RequiredSection("experience", data -> Json.hasItemWith(data, "experience", "title", "company")),
-            new RequiredSection("education", data -> Json.hasItemWith(data, "education", "institution", "degree")),
-            new RequiredSection("skills", data -> {
-                JsonNode skills = data.path("skills");
-                return Json.hasItemWith(skills, "core_competencies") || Json.hasItemWith(skills, "software_proficiency");
-            }),
-            new RequiredSection("key_projects_achievements", data -> Json.hasItemWith(data, "key_projects_achievements", "name")));
+    private static final ObjectNode SCHEMA = DataSchema.of(CvData.class);
 
-    private static final Map<String, Integer> PERSONAL_POINTS = Map.of(
-            "full_name", 15, "title", 15, "email", 10, "phone", 10, "location", 10);
+    private static final List<RequiredSection<CvData>> SECTIONS = List.of(
+            new RequiredSection<>("personal_info", cv -> filled(cv.personalInfo().fullName(), cv.personalInfo().title(),
+                    cv.personalInfo().email(), cv.personalInfo().phone(), cv.personalInfo().location())),
+            new RequiredSection<>("summary", cv -> filled(cv.summary())),
+            new RequiredSection<>("experience", cv -> cv.experience().stream().anyMatch(j -> filled(j.title(), j.company()))),
+            new RequiredSection<>("education", cv -> cv.education().stream()
+                    .anyMatch(e -> filled(e.institution(), e.degree()))),
+            new RequiredSection<>("skills", cv -> !cv.skills().coreCompetencies().isEmpty()
+                    || !cv.skills().softwareProficiency().isEmpty()),
+            new RequiredSection<>("key_projects_achievements", cv -> cv.keyProjectsAchievements().stream()
+                    .anyMatch(p -> filled(p.name()))));
 
     @Override
-    public ObjectNode emptyData() {
-        ObjectNode data = Json.object();
-        ObjectNode personal = data.putObject("personal_info");
-        for (String field : List.of("full_name", "title", "phone", "email", "linkedin", "website", "location")) {
-            personal.put(field, "");
-        }
-        data.put("summary", "");
-        data.putArray("experience");
-        data.putArray("education");
-        ObjectNode skills = data.putObject("skills");
-        for (String list : List.of("core_competencies", "software_proficiency", "language_fluency", "certifications")) {
-            skills.putArray(list);
-        }
-        data.putArray("key_projects_achievements");
-        data.putArray("awards_and_recognitions");
-        return data;
+    public CvData empty() {
+        return CvData.EMPTY;
     }
 
     @Override
-    public Map<String, ObjectNode> itemTemplates() {
-        ObjectNode job = Json.object().put("title", "").put("company", "").put("location", "")
-                .put("start_date", "").put("end_date", "");
-        job.putArray("description_bullets");
-        ObjectNode degree = Json.object().put("institution", "").put("degree", "").put("field_of_study", "")
-                .put("graduation_date", "").put("details", "");
-        ObjectNode project = Json.object().put("name", "").put("description", "");
-        project.putArray("key_areas_used");
-        return Map.of("experience", job, "education", degree, "key_projects_achievements", project);
+    public ObjectNode schema() {
+        return SCHEMA;
     }
 
     @Override
     public Progress progress(JsonNode data) {
-        int points = 0;
-        JsonNode personal = data.path("personal_info");
-        for (Map.Entry<String, Integer> field : PERSONAL_POINTS.entrySet()) {
-            if (Json.filled(personal, field.getKey())) {
-                points += field.getValue();
-            }
-        }
-        RequiredSection.Split split = RequiredSection.split(SECTIONS, data);
+        CvData cv = CvJson.cv(data);
+        CvData.PersonalInfo p = cv.personalInfo();
+        int points = 15 * count(p.fullName(), p.title()) + 10 * count(p.email(), p.phone(), p.location());
+        RequiredSection.Split split = RequiredSection.split(SECTIONS, cv);
         points += SECTION_POINTS * (int) split.collected().stream().filter(name -> !name.equals("personal_info")).count();
         return new Progress(100 * points / TOTAL_POINTS, split.collected(), split.missing());
+    }
+
+    static boolean filled(String... texts) {
+        return count(texts) == texts.length;
+    }
+
+    private static int count(String... texts) {
+        return (int) Stream.of(texts).filter(t -> !t.isEmpty()).count();
     }
 }

@@ -1,6 +1,5 @@
 package com.cvchat.cvbuilder.session;
 
-import com.cvchat.cvbuilder.data.DataMerger;
 import com.cvchat.cvbuilder.data.DocType;
 import com.cvchat.cvbuilder.data.DocumentShape;
 import com.cvchat.cvbuilder.data.Progress;
@@ -10,6 +9,7 @@ import com.cvchat.cvbuilder.document.render.RenderRequest;
 import com.cvchat.cvbuilder.document.template.TemplateCatalog;
 import com.cvchat.events.conversation.CvDataUpdated;
 import com.cvchat.platform.web.ApiException;
+import com.cvchat.rules.cv.DataMerger;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ class SessionEdits {
     /** Longest accepted patch, as JSON text: a whole CV is a few kilobytes. */
     static final int MAX_PATCH_CHARS = 100_000;
 
-    private final DataMerger merger = new DataMerger();
     private final SessionQueries queries;
     private final SessionEvents events;
     private final HtmlRenderer renderer;
@@ -58,7 +57,7 @@ class SessionEdits {
         // merge-patch onto the data, then keep only what the shape has (unknown fields dropped, every field present)
         ObjectNode patched = (ObjectNode) data.deepCopy();
         mergePatch(patched, patch);
-        ObjectNode result = merger.merge(shape, shape.emptyData(), patched);
+        ObjectNode result = DataMerger.merge(shape.schema(), shape.emptyData(), patched);
         Progress progress = shape.progress(result);
         if (!result.equals(data)) {
             events.record(sessionId, userId, UUID.randomUUID().toString(),

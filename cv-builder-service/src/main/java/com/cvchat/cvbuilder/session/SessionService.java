@@ -1,6 +1,5 @@
 package com.cvchat.cvbuilder.session;
 
-import com.cvchat.cvbuilder.data.DataMerger;
 import com.cvchat.cvbuilder.data.DocType;
 import com.cvchat.cvbuilder.data.DocumentShape;
 import com.cvchat.cvbuilder.data.Progress;
@@ -11,6 +10,7 @@ import com.cvchat.events.conversation.CvMessageAdded;
 import com.cvchat.events.conversation.CvSessionStarted;
 import com.cvchat.events.llm.ChatTurn;
 import com.cvchat.platform.web.ApiException;
+import com.cvchat.rules.cv.DataMerger;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ import java.util.function.Consumer;
 class SessionService {
 
     private final CvTurnClient turns;
-    private final DataMerger merger = new DataMerger();
     private final SessionEvents events;
     private final SessionQueries queries;
     private final SessionProperties properties;
@@ -110,7 +109,7 @@ class SessionService {
         Instant userAt = now();
         TurnResult result = turns.ask(new CvTurnClient.TurnQuestion(sessionId, userId, docType, data,
                 shape.progress(data).missing(), history, message), onChunk);
-        ObjectNode merged = merger.merge(shape, data, result.patch(), result.remove());
+        ObjectNode merged = DataMerger.merge(shape.schema(), data, result.patch(), result.remove());
         Progress progress = shape.progress(merged);
         Instant modelAt = later(userAt);
         String turnId = UUID.randomUUID().toString();

@@ -1,5 +1,8 @@
 package com.cvchat.cvbuilder.data;
 
+import com.cvchat.events.cv.CoverLetterData;
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.DataSchema;
 import com.cvchat.platform.test.cv.CvDataMother;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,5 +58,9 @@ class CvShapeTest {
         assertThat(schema.at("/properties/patch/properties/skills/properties/certifications/items/type").asString())
                 .isEqualTo("string");
         assertThat(schema.at("/properties/message/type").asString()).isEqualTo("string");
+        assertThat(schema.at("/properties/patch")).as("the patch is described by the record")
+                .isEqualTo(DataSchema.of(CvData.class));
+        assertThat(ResponseSchema.of(new CoverLetterShape()).at("/properties/patch"))
+                .isEqualTo(DataSchema.of(CoverLetterData.class));
     }
 }

@@ -1,6 +1,7 @@
 package com.cvchat.cvbuilder.data;
 
 import com.cvchat.platform.test.cv.CvDataMother;
+import com.cvchat.rules.cv.DataMerger;
 import com.cvchat.rules.cv.Removal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DataMergerTest {
 
-    private final DataMerger merger = new DataMerger();
     private final CvShape shape = new CvShape();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -23,7 +23,7 @@ class DataMergerTest {
 
     @Test
     void shouldAddNewFactsWithoutDroppingEarlierOnes() {
-        ObjectNode merged = merger.merge(shape, CvDataMother.nameAndTitle(),
+        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.nameAndTitle(),
                 patch("{\"personal_info\": {\"email\": \"sarah@datatech.com\", \"phone\": \"+1-555-9999\"}}"));
         assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
         assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
@@ -32,7 +32,7 @@ class DataMergerTest {
 
     @Test
     void shouldReplaceACorrectedValueButIgnoreBlanksAndNulls() {
-        ObjectNode merged = merger.merge(shape, CvDataMother.personalInfo(),
+        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.personalInfo(),
                 patch("{\"personal_info\": {\"phone\": \"+1-555-0000\", \"email\": \"\", \"location\": null}}"));
         assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-0000");
         assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
@@ -41,9 +41,9 @@ class DataMergerTest {
 
     @Test
     void shouldDeduplicateListItemsCaseInsensitively() {
-        ObjectNode data = merger.merge(shape, shape.emptyData(),
+        ObjectNode data = DataMerger.merge(shape.schema(), shape.emptyData(),
                 patch("{\"skills\": {\"software_proficiency\": [\"Python\", \"SQL\"]}}"));
-        ObjectNode merged = merger.merge(shape, data,
+        ObjectNode merged = DataMerger.merge(shape.schema(), data,
                 patch("{\"skills\": {\"software_proficiency\": [\"python\", \"Spark\"]}, \"awards_and_recognitions\": \"Best Paper 2021\"}"));
         assertThat(merged.at("/skills/software_proficiency")).extracting(JsonNode::asString)
                 .containsExactly("Python", "SQL", "Spark");
@@ -53,7 +53,7 @@ class DataMergerTest {
     @Test
     void shouldMergeBulletsIntoTheSameJobAndAppendADifferentOne() {
         ObjectNode data = CvDataMother.complete();
-        ObjectNode merged = merger.merge(shape, data, patch("""
+        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("""
                 {"experience": [
                   {"company": "datatech", "description_bullets": ["Led a team of 5", "Built the churn model"]},
                   {"title": "Data Analyst", "company": "Acme", "start_date": "06/2016", "end_date": "12/2019"}]}
@@ -69,7 +69,7 @@ class DataMergerTest {
     void shouldIgnoreFieldsOutsideTheShapeAndNotChangeItsInputs() {
         ObjectNode data = CvDataMother.nameAndTitle();
         String before = data.toString();
-        ObjectNode merged = merger.merge(shape, data, patch("{\"hobbies\": [\"chess\"], \"personal_info\": {\"age\": \"40\"}}"));
+        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("{\"hobbies\": [\"chess\"], \"personal_info\": {\"age\": \"40\"}}"));
         assertThat(merged.has("hobbies")).isFalse();
         assertThat(merged.get("personal_info").has("age")).isFalse();
         assertThat(merged).isEqualTo(data);
@@ -77,10 +77,23 @@ class DataMergerTest {
     }
 
     @Test
+    void shouldDropOnlyTheValuesOfTheWrongKind() {
+        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.nameAndTitle(), patch("""
+                {"personal_info": {"email": {"work": "sarah@datatech.com"}, "phone": 5559999},
+                 "summary": ["Builds things."], "experience": "Acme", "education": {"institution": "MIT"}}"""));
+        assertThat(merged.at("/personal_info/email").asString()).isEmpty();
+        assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("5559999");
+        assertThat(merged.at("/summary").asString()).isEmpty();
+        assertThat(merged.get("experience")).isEmpty();
+        assertThat(merged.at("/education/0/institution").asString()).isEqualTo("MIT");
+        assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
+    }
+
+    @Test
     void shouldTakeOutTheEntriesATurnRemovesBeforeMergingItsPatch() {
-        ObjectNode data = merger.merge(shape, CvDataMother.complete(), patch("""
+        ObjectNode data = DataMerger.merge(shape.schema(), CvDataMother.complete(), patch("""
                 {"experience": [{"title": "Data Analyst", "company": "Acme", "start_date": "06/2016"}]}"""));
-        ObjectNode merged = merger.merge(shape, data,
+        ObjectNode merged = DataMerger.merge(shape.schema(), data,
                 patch("{\"personal_info\": {\"phone\": \"+1-555-0000\"}}"),
                 List.of(new Removal("experience", "acme"), new Removal("skills/core_competencies", "machine learning")));
 
@@ -93,8 +106,8 @@ class DataMergerTest {
 
     @Test
     void shouldKeepEverythingWhenARemovalNamesNothingOrAFieldOutsideTheShape() {
-        ObjectNode data = merger.merge(shape, CvDataMother.complete(), patch("{}"));
-        ObjectNode merged = merger.merge(shape, data, patch("{}"),
+        ObjectNode data = DataMerger.merge(shape.schema(), CvDataMother.complete(), patch("{}"));
+        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("{}"),
                 List.of(new Removal("experience", "Initech"), new Removal("hobbies", "chess")));
         assertThat(merged).isEqualTo(data);
     }

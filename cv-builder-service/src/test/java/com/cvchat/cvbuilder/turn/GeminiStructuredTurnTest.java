@@ -1,12 +1,12 @@
 package com.cvchat.cvbuilder.turn;
 
-import com.cvchat.cvbuilder.data.DataMerger;
 import com.cvchat.cvbuilder.data.DocType;
 import com.cvchat.cvbuilder.data.Progress;
 import com.cvchat.events.json.EventJson;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmRequest;
 import com.cvchat.events.llm.TokenUsage;
+import com.cvchat.rules.cv.DataMerger;
 import com.google.genai.Client;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentConfig;
@@ -103,7 +103,7 @@ class GeminiStructuredTurnTest {
         JsonNode structured = EventJson.mapper().readTree(response.text());
         TurnResult result = CvTurnClient.toResult(new LlmCompleted("r-1", "cv", structured.path("message").asString(),
                 1, TokenUsage.NONE, structured, "gemini"));
-        JsonNode merged = new DataMerger().merge(cv.shape(), empty, result.patch());
+        JsonNode merged = DataMerger.merge(cv.shape().schema(), empty, result.patch());
         Progress progress = cv.shape().progress(merged);
         assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
         assertThat(progress.percent()).isEqualTo(16);

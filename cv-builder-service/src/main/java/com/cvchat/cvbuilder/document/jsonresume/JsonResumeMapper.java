@@ -1,9 +1,11 @@
 package com.cvchat.cvbuilder.document.jsonresume;
 
-import com.cvchat.events.json.EventJson;
+import com.cvchat.cvbuilder.document.jsonresume.JsonResume.Basics;
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.CvJson;
+import com.cvchat.events.cv.WireText;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -11,10 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.cvchat.cvbuilder.document.jsonresume.JsonResume.each;
 
 /**
- * cv_data ⇄ JSON Resume (jsonresume.org schema 1.x). Every cv_data field has a place, so export then import gives the
- * same cv_data back for data in the spec's formats; see DOCUMENTS.md for the table.
+ * cv_data ({@link CvData}) ⇄ JSON Resume ({@link JsonResume}). Every cv_data field has a place, so export then import
+ * gives the same cv_data back for data in the spec's formats; see DOCUMENTS.md for the table.
  */
 @Component
 public class JsonResumeMapper {
@@ -23,183 +28,90 @@ public class JsonResumeMapper {
     static final String SOFTWARE = "Software proficiency";
     private static final Pattern LANGUAGE = Pattern.compile("(.+?)\\s*\\((.+)\\)");
 
-    public ObjectNode toJsonResume(JsonNode cv) {
-        ObjectNode resume = EventJson.mapper().createObjectNode();
-        JsonNode p = cv.path("personal_info");
-        ObjectNode basics = resume.putObject("basics");
-        put(basics, "name", text(p, "full_name"));
-        put(basics, "label", text(p, "title"));
-        put(basics, "email", text(p, "email"));
-        put(basics, "phone", text(p, "phone"));
-        put(basics, "url", url(text(p, "website")));
-        put(basics, "summary", text(cv, "summary"));
-        if (!text(p, "location").isEmpty()) {
-            ObjectNode location = basics.putObject("location");
-            String[] place = text(p, "location").split(", ", 2);
-            location.put("city", place[0]);
-            if (place.length > 1) {
-                location.put("region", place[1]);
-            }
-        }
-        ArrayNode profiles = basics.putArray("profiles");
-        if (!text(p, "linkedin").isEmpty()) {
-            profiles.addObject().put("network", "LinkedIn").put("url", url(text(p, "linkedin")));
-        }
-        ArrayNode work = resume.putArray("work");
-        for (JsonNode job : cv.path("experience")) {
-            ObjectNode w = work.addObject();
-            put(w, "name", text(job, "company"));
-            put(w, "position", text(job, "title"));
-            put(w, "location", text(job, "location"));
-            putDate(w, "startDate", text(job, "start_date"));
-            putDate(w, "endDate", text(job, "end_date"));
-            w.set("highlights", strings(job.path("description_bullets")));
-        }
-        ArrayNode education = resume.putArray("education");
-        for (JsonNode edu : cv.path("education")) {
-            ObjectNode e = education.addObject();
-            put(e, "institution", text(edu, "institution"));
-            put(e, "studyType", text(edu, "degree"));
-            put(e, "area", text(edu, "field_of_study"));
-            putDate(e, "endDate", text(edu, "graduation_date"));
-            put(e, "summary", text(edu, "details"));
-        }
-        JsonNode skills = cv.path("skills");
-        ArrayNode skillGroups = resume.putArray("skills");
-        skillGroups.addObject().put("name", CORE).set("keywords", strings(skills.path("core_competencies")));
-        skillGroups.addObject().put("name", SOFTWARE).set("keywords", strings(skills.path("software_proficiency")));
-        ArrayNode languages = resume.putArray("languages");
-        for (JsonNode language : skills.path("language_fluency")) {
-            Matcher m = LANGUAGE.matcher(language.asString().strip());
-            ObjectNode l = languages.addObject();
-            l.put("language", m.matches() ? m.group(1) : language.asString().strip());
-            if (m.matches()) {
-                l.put("fluency", m.group(2));
-            }
-        }
-        ArrayNode certificates = resume.putArray("certificates");
-        skills.path("certifications").forEach(c -> certificates.addObject().put("name", c.asString()));
-        ArrayNode projects = resume.putArray("projects");
-        for (JsonNode project : cv.path("key_projects_achievements")) {
-            ObjectNode pr = projects.addObject();
-            put(pr, "name", text(project, "name"));
-            put(pr, "description", text(project, "description"));
-            pr.set("keywords", strings(project.path("key_areas_used")));
-        }
-        ArrayNode awards = resume.putArray("awards");
-        cv.path("awards_and_recognitions").forEach(a -> awards.addObject().put("title", a.asString()));
-        return resume;
+    public ObjectNode toJsonResume(JsonNode data) {
+        CvData cv = CvJson.cv(data);
+        CvData.PersonalInfo p = cv.personalInfo();
+        String[] place = p.location().split(", ", 2);
+        JsonResume.Location location = p.location().isEmpty() ? null
+                : new JsonResume.Location(null, place[0], place.length > 1 ? place[1] : null, null);
+        List<JsonResume.Profile> profiles = p.linkedin().isEmpty() ? List.of()
+                : List.of(new JsonResume.Profile("LinkedIn", url(p.linkedin()), null));
+        Basics basics = new Basics(orNull(p.fullName()), orNull(p.title()), orNull(p.email()), orNull(p.phone()),
+                orNull(url(p.website())), orNull(cv.summary()), location, profiles);
+        CvData.Skills skills = cv.skills();
+        return JsonResume.MAPPER.valueToTree(new JsonResume(basics,
+                map(cv.experience(), j -> new JsonResume.Work(orNull(j.company()), orNull(j.title()), orNull(j.location()),
+                        ResumeDates.toIso(j.startDate()), ResumeDates.toIso(j.endDate()), null, j.descriptionBullets())),
+                map(cv.education(), e -> new JsonResume.Education(orNull(e.institution()), orNull(e.degree()),
+                        orNull(e.fieldOfStudy()), ResumeDates.toIso(e.graduationDate()), orNull(e.details()), null, null)),
+                List.of(new JsonResume.Skill(CORE, skills.coreCompetencies()),
+                        new JsonResume.Skill(SOFTWARE, skills.softwareProficiency())),
+                map(skills.languageFluency(), JsonResumeMapper::language),
+                map(skills.certifications(), JsonResume.Certificate::new),
+                map(cv.keyProjectsAchievements(), pr -> new JsonResume.Project(orNull(pr.name()),
+                        orNull(pr.description()), pr.keyAreasUsed())),
+                map(cv.awardsAndRecognitions(), JsonResume.Award::new)));
     }
 
     /** cv_data from a JSON Resume that passed {@link JsonResumeSchema} validation. */
-    public ObjectNode fromJsonResume(JsonNode resume) {
-        ObjectNode cv = EventJson.mapper().createObjectNode();
-        JsonNode b = resume.path("basics");
-        ObjectNode personal = cv.putObject("personal_info");
-        personal.put("full_name", text(b, "name"));
-        personal.put("title", text(b, "label"));
-        personal.put("phone", text(b, "phone"));
-        personal.put("email", text(b, "email"));
-        personal.put("linkedin", linkedin(b.path("profiles")));
-        personal.put("website", text(b, "url"));
-        personal.put("location", location(b.path("location")));
-        cv.put("summary", text(b, "summary"));
-        ArrayNode experience = cv.putArray("experience");
-        for (JsonNode w : resume.path("work")) {
-            ObjectNode job = experience.addObject();
-            job.put("title", text(w, "position"));
-            job.put("company", text(w, "name"));
-            job.put("location", text(w, "location"));
-            String start = ResumeDates.fromIso(text(w, "startDate"));
-            job.put("start_date", start);
-            String end = ResumeDates.fromIso(text(w, "endDate"));
-            job.put("end_date", end.isEmpty() && !start.isEmpty() ? ResumeDates.PRESENT : end);
-            ArrayNode bullets = job.putArray("description_bullets");
-            if (!text(w, "summary").isEmpty()) {
-                bullets.add(text(w, "summary"));
-            }
-            w.path("highlights").forEach(h -> bullets.add(h.asString()));
-        }
-        ArrayNode education = cv.putArray("education");
-        for (JsonNode e : resume.path("education")) {
-            ObjectNode edu = education.addObject();
-            edu.put("institution", text(e, "institution"));
-            edu.put("degree", text(e, "studyType"));
-            edu.put("field_of_study", text(e, "area"));
-            edu.put("graduation_date", ResumeDates.fromIso(text(e, "endDate")));
-            edu.put("details", educationDetails(e));
-        }
-        ObjectNode skills = cv.putObject("skills");
-        ArrayNode core = skills.putArray("core_competencies");
-        ArrayNode software = skills.putArray("software_proficiency");
-        for (JsonNode group : resume.path("skills")) {
-            ArrayNode target = SOFTWARE.equalsIgnoreCase(text(group, "name")) ? software : core;
-            if (group.path("keywords").isArray() && !group.path("keywords").isEmpty()) {
-                group.path("keywords").forEach(k -> target.add(k.asString()));
-            } else if (!text(group, "name").isEmpty() && !CORE.equalsIgnoreCase(text(group, "name"))) {
-                target.add(text(group, "name"));
+    public ObjectNode fromJsonResume(JsonNode json) {
+        JsonResume resume = JsonResume.MAPPER.treeToValue(json, JsonResume.class);
+        Basics b = resume.basics() == null ? new Basics(null, null, null, null, null, null, null, null) : resume.basics();
+        CvData.PersonalInfo personal = new CvData.PersonalInfo(b.name(), b.label(), b.phone(), b.email(),
+                linkedin(each(b.profiles())), b.url(), location(b.location()));
+        List<String> core = new ArrayList<>();
+        List<String> software = new ArrayList<>();
+        for (JsonResume.Skill group : each(resume.skills())) {
+            String name = WireText.of(group.name());
+            List<String> target = SOFTWARE.equalsIgnoreCase(name) ? software : core;
+            if (!each(group.keywords()).isEmpty()) {
+                target.addAll(group.keywords());
+            } else if (!name.isEmpty() && !CORE.equalsIgnoreCase(name)) {
+                target.add(name);
             }
         }
-        ArrayNode languages = skills.putArray("language_fluency");
-        for (JsonNode l : resume.path("languages")) {
-            String fluency = text(l, "fluency");
-            languages.add(fluency.isEmpty() ? text(l, "language") : text(l, "language") + " (" + fluency + ")");
-        }
-        ArrayNode certifications = skills.putArray("certifications");
-        resume.path("certificates").forEach(c -> certifications.add(text(c, "name")));
-        ArrayNode projects = cv.putArray("key_projects_achievements");
-        for (JsonNode pr : resume.path("projects")) {
-            ObjectNode project = projects.addObject();
-            project.put("name", text(pr, "name"));
-            project.put("description", text(pr, "description"));
-            project.set("key_areas_used", strings(pr.path("keywords")));
-        }
-        ArrayNode awards = cv.putArray("awards_and_recognitions");
-        resume.path("awards").forEach(a -> awards.add(text(a, "title")));
-        return cv;
+        CvData.Skills skills = new CvData.Skills(core, software,
+                map(each(resume.languages()), l -> WireText.of(l.fluency()).isEmpty() ? l.language()
+                        : WireText.of(l.language()) + " (" + WireText.of(l.fluency()) + ")"),
+                map(each(resume.certificates()), JsonResume.Certificate::name));
+        return CvJson.tree(new CvData(personal, b.summary(),
+                map(each(resume.work()), JsonResumeMapper::job),
+                map(each(resume.education()), e -> new CvData.Education(e.institution(), e.studyType(), e.area(),
+                        ResumeDates.fromIso(e.endDate()), educationDetails(e))),
+                skills,
+                map(each(resume.projects()), pr -> new CvData.Project(pr.name(), pr.description(), pr.keywords())),
+                map(each(resume.awards()), JsonResume.Award::title)));
     }
 
-    private static String educationDetails(JsonNode e) {
+    private static JsonResume.Language language(String text) {
+        Matcher m = LANGUAGE.matcher(text);
+        return m.matches() ? new JsonResume.Language(m.group(1), m.group(2)) : new JsonResume.Language(text, null);
+    }
+
+    private static CvData.Job job(JsonResume.Work w) {
+        String start = ResumeDates.fromIso(w.startDate());
+        String end = ResumeDates.fromIso(w.endDate());
+        List<String> bullets = Stream.concat(Stream.ofNullable(w.summary()), each(w.highlights()).stream()).toList();
+        return new CvData.Job(w.position(), w.name(), w.location(), start,
+                end.isEmpty() && !start.isEmpty() ? ResumeDates.PRESENT : end, bullets);
+    }
+
+    private static String educationDetails(JsonResume.Education e) {
         List<String> parts = new ArrayList<>();
-        if (!text(e, "summary").isEmpty()) {
-            parts.add(text(e, "summary"));
-        }
-        if (!text(e, "score").isEmpty()) {
-            parts.add("Score: " + text(e, "score"));
-        }
-        if (e.path("courses").isArray() && !e.path("courses").isEmpty()) {
-            List<String> courses = new ArrayList<>();
-            e.path("courses").forEach(c -> courses.add(c.asString()));
-            parts.add("Courses: " + String.join(", ", courses));
-        }
-        return String.join(". ", parts);
+        parts.add(WireText.of(e.summary()));
+        parts.add(WireText.of(e.score()).isEmpty() ? "" : "Score: " + WireText.of(e.score()));
+        parts.add(each(e.courses()).isEmpty() ? "" : "Courses: " + String.join(", ", e.courses()));
+        return String.join(". ", parts.stream().filter(part -> !part.isEmpty()).toList());
     }
 
-    private static String linkedin(JsonNode profiles) {
-        for (JsonNode profile : profiles) {
-            if (text(profile, "network").toLowerCase(Locale.ROOT).contains("linkedin")) {
-                String url = text(profile, "url");
-                return url.isEmpty() ? text(profile, "username") : url;
-            }
-        }
-        return "";
+    private static String linkedin(List<JsonResume.Profile> profiles) {
+        return profiles.stream().filter(pr -> WireText.of(pr.network()).toLowerCase(Locale.ROOT).contains("linkedin"))
+                .findFirst().map(pr -> WireText.of(pr.url()).isEmpty() ? pr.username() : pr.url()).orElse("");
     }
 
-    private static String location(JsonNode location) {
-        List<String> parts = new ArrayList<>();
-        for (String field : List.of("address", "city", "region", "countryCode")) {
-            if (!text(location, field).isEmpty()) {
-                parts.add(text(location, field));
-            }
-        }
-        return String.join(", ", parts);
-    }
-
-    /** Blank values are left out: the schema checks formats (email, URI) of the fields that are present. */
-    private static void put(ObjectNode target, String field, String value) {
-        if (!value.isBlank()) {
-            target.put(field, value);
-        }
+    private static String location(JsonResume.Location l) {
+        return l == null ? "" : String.join(", ", Stream.of(l.address(), l.city(), l.region(), l.countryCode())
+                .map(WireText::of).filter(part -> !part.isEmpty()).toList());
     }
 
     /** A URI for the schema's {@code uri} format: a scheme-less address ("example.com") gets {@code https://}. */
@@ -207,21 +119,11 @@ public class JsonResumeMapper {
         return value.isBlank() || value.contains("://") ? value : "https://" + value;
     }
 
-    private static void putDate(ObjectNode target, String field, String cvDate) {
-        String iso = ResumeDates.toIso(cvDate);
-        if (iso != null) {
-            target.put(field, iso);
-        }
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
-    private static ArrayNode strings(JsonNode values) {
-        ArrayNode out = EventJson.mapper().createArrayNode();
-        values.forEach(v -> out.add(v.asString()));
-        return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asString() : "";
+    private static <A, B> List<B> map(List<A> items, java.util.function.Function<A, B> mapping) {
+        return items.stream().map(mapping).toList();
     }
 }

@@ -1,11 +1,13 @@
 package com.cvchat.cvbuilder.document.render;
 
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.CvJson;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What the CV templates show, read tolerantly from {@code cv_data} (cv-chat-api.md, Data Structures). */
+/** What the CV templates show, from {@code cv_data} read tolerantly as {@link CvData} ({@link CvJson}). */
 public record CvView(Person person, String summary, List<Job> experience, List<Degree> education,
                      List<SkillGroup> skills, List<Project> projects, List<String> awards) {
 
@@ -49,30 +51,30 @@ public record CvView(Person person, String summary, List<Job> experience, List<D
     }
 
     public static CvView of(JsonNode data) {
-        JsonNode p = Json.object(data, "personal_info");
-        Person person = new Person(Json.text(p, "full_name"), Json.text(p, "title"), Json.text(p, "phone"),
-                Json.text(p, "email"), Json.text(p, "linkedin"), Json.text(p, "website"), Json.text(p, "location"));
-        List<Job> jobs = Json.objects(data, "experience").stream()
-                .map(j -> new Job(Json.text(j, "title"), Json.text(j, "company"), Json.text(j, "location"),
-                        Json.text(j, "start_date"), Json.text(j, "end_date"), Json.texts(j, "description_bullets")))
+        return of(CvJson.cv(data));
+    }
+
+    public static CvView of(CvData cv) {
+        CvData.PersonalInfo p = cv.personalInfo();
+        Person person = new Person(p.fullName(), p.title(), p.phone(), p.email(), p.linkedin(), p.website(), p.location());
+        List<Job> jobs = cv.experience().stream()
+                .map(j -> new Job(j.title(), j.company(), j.location(), j.startDate(), j.endDate(), j.descriptionBullets()))
                 .toList();
-        List<Degree> degrees = Json.objects(data, "education").stream()
-                .map(e -> new Degree(Json.text(e, "institution"), Json.text(e, "degree"), Json.text(e, "field_of_study"),
-                        Json.text(e, "graduation_date"), Json.text(e, "details")))
+        List<Degree> degrees = cv.education().stream()
+                .map(e -> new Degree(e.institution(), e.degree(), e.fieldOfStudy(), e.graduationDate(), e.details()))
                 .toList();
-        JsonNode s = Json.object(data, "skills");
+        CvData.Skills s = cv.skills();
         List<SkillGroup> skills = Stream.of(
-                        new SkillGroup("Core competencies", Json.texts(s, "core_competencies")),
-                        new SkillGroup("Software", Json.texts(s, "software_proficiency")),
-                        new SkillGroup("Languages", Json.texts(s, "language_fluency")),
-                        new SkillGroup("Certifications", Json.texts(s, "certifications")))
+                        new SkillGroup("Core competencies", s.coreCompetencies()),
+                        new SkillGroup("Software", s.softwareProficiency()),
+                        new SkillGroup("Languages", s.languageFluency()),
+                        new SkillGroup("Certifications", s.certifications()))
                 .filter(g -> !g.items().isEmpty())
                 .toList();
-        List<Project> projects = Json.objects(data, "key_projects_achievements").stream()
-                .map(pr -> new Project(Json.text(pr, "name"), Json.text(pr, "description"), Json.texts(pr, "key_areas_used")))
+        List<Project> projects = cv.keyProjectsAchievements().stream()
+                .map(pr -> new Project(pr.name(), pr.description(), pr.keyAreasUsed()))
                 .toList();
-        return new CvView(person, Json.text(data, "summary"), jobs, degrees, skills, projects,
-                Json.texts(data, "awards_and_recognitions"));
+        return new CvView(person, cv.summary(), jobs, degrees, skills, projects, cv.awardsAndRecognitions());
     }
 
     static String period(String start, String end) {

@@ -1,11 +1,15 @@
 package com.cvchat.cvbuilder.document.render;
 
+import com.cvchat.events.cv.WireText;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tolerant reads of document data: a missing field, a null or a value of the wrong kind reads as empty. */
+/**
+ * Tolerant reads of the looser cover-letter forms {@link CoverLetterView} accepts besides {@code CoverLetterData}: a
+ * missing field, a null or a value of the wrong kind reads as empty; texts follow the data's one rule ({@link WireText}).
+ */
 final class Json {
 
     private Json() {
@@ -16,7 +20,7 @@ final class Json {
         if (value == null || value.isNull() || value.isContainer()) {
             return "";
         }
-        return value.asString().strip();
+        return WireText.of(value.asString());
     }
 
     /** An array of strings (blank ones dropped); a single string reads as a one-element list. */
@@ -29,24 +33,11 @@ final class Json {
         if (value.isArray()) {
             for (JsonNode item : value) {
                 if (item.isValueNode() && !item.asString().isBlank()) {
-                    out.add(item.asString().strip());
+                    out.add(WireText.of(item.asString()));
                 }
             }
         } else if (value.isValueNode() && !value.asString().isBlank()) {
-            out.add(value.asString().strip());
-        }
-        return out;
-    }
-
-    static List<JsonNode> objects(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        List<JsonNode> out = new ArrayList<>();
-        if (value != null && value.isArray()) {
-            value.forEach(item -> {
-                if (item.isObject()) {
-                    out.add(item);
-                }
-            });
+            out.add(WireText.of(value.asString()));
         }
         return out;
     }

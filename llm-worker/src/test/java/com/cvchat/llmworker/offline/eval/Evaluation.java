@@ -1,9 +1,11 @@
 package com.cvchat.llmworker.offline.eval;
 
+import com.cvchat.events.cv.CoverLetterData;
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.DataSchema;
+import com.cvchat.rules.cv.DataMerger;
 import com.cvchat.rules.cv.Removal;
-import com.cvchat.rules.cv.Removals;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -25,10 +27,11 @@ final class Evaluation {
 
     /** The document data at the end of the conversation. */
     static ObjectNode play(Conversation conversation, TurnModel model) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        ObjectNode schema = DataSchema.of("cover_letter".equals(conversation.docType()) ? CoverLetterData.class : CvData.class);
+        ObjectNode data = (ObjectNode) DataSchema.emptyValue(schema);
         for (String turn : conversation.turns()) {
             JsonNode answer = model.answer(conversation.docType(), data, turn);
-            data = PatchMerge.apply(Removals.apply(data, Removal.listIn(answer)), answer.path("patch"));
+            data = DataMerger.merge(schema, data, answer.path("patch"), Removal.listIn(answer));
         }
         return data;
     }
