@@ -36,11 +36,7 @@ final class CoverLetterTurn {
 
     ObjectNode answer(String message, JsonNode data) {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
-        ObjectNode info = JsonNodeFactory.instance.objectNode();
-        personal.extract(message, info);
-        if (!info.isEmpty()) {
-            patch.set("personal_info", info);
-        }
+        personal.addTo(message, patch);
         facts(message, patch);
         LetterText.add(message, new Facts(data, patch), new Facts(data, patch).bringsNews(), patch);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();

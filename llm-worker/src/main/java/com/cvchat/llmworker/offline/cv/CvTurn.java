@@ -27,11 +27,7 @@ final class CvTurn {
 
     ObjectNode answer(String message, JsonNode data) {
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
-        ObjectNode info = JsonNodeFactory.instance.objectNode();
-        personal.extract(message, info);
-        if (!info.isEmpty()) {
-            patch.set("personal_info", info);
-        }
+        personal.addTo(message, patch);
         experience.extract(message, data, patch);
         education.extract(message, patch);
         skills.extract(message, patch);

@@ -1,5 +1,6 @@
 package com.cvchat.llmworker.offline.cv;
 
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Locale;
@@ -29,8 +30,17 @@ final class PersonalInfoExtractor {
     private static final Pattern WEBSITE_HINT = Patterns.compile("\\b(?:website|site|portfolio|blog|homepage|github)"
             + "(?:\\s+is|\\s+at|:)?\\s+((?:https?://)?[\\w-]+(?:\\.[\\w-]+)+(?:/[^\\s,;]*)?)");
 
+    /** Sets {@code patch}'s {@code personal_info} to what the message says about the person, when it says anything. */
+    void addTo(String message, ObjectNode patch) {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        extract(message, info);
+        if (!info.isEmpty()) {
+            patch.set("personal_info", info);
+        }
+    }
+
     /** Adds what the message says about the person to {@code personal}. */
-    void extract(String message, ObjectNode personal) {
+    private void extract(String message, ObjectNode personal) {
         Matcher name = NAME.matcher(message);
         while (name.find()) {
             String candidate = name.group(1);
