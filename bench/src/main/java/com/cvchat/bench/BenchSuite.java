@@ -95,7 +95,8 @@ public final class BenchSuite {
             }
         }
         String loadAfter = MachineReport.loadAverage();
-        String report = MachineReport.header(settings, started, loadBefore, loadAfter, (System.nanoTime() - suiteBegin) / 1e9)
+        String report = MachineReport.header(settings, started, loadBefore, loadAfter,
+                (System.nanoTime() - suiteBegin) / 1e9)
                 + "\n" + table.render();
         System.out.println();
         System.out.println(report);
