@@ -64,4 +64,19 @@ final class AcceptBench {
         }
         return toStart;
     }
+
+    /** Item 3: runs it and adds its rows to {@code table}. */
+    static void report(BenchSettings s, ResultTable table, ApiClient user) {
+        AcceptBench.Result r = AcceptBench.run(user, s.acceptConversations(), s.acceptLater());
+        table.add("3 GET /chats/{id} via gateway p50/p99 (" + r.plainGet().count() + " samples, same run)",
+                r.plainGet().p50p99());
+        table.add("3 G4 POST /message → start via gateway p50/p99, messages after the first (" + r.accept().count()
+                + " samples)", r.accept().p50p99());
+        double p50 = r.accept().p50() - r.plainGet().p50();
+        double p99 = r.accept().p99() - r.plainGet().p99();
+        table.add("3 G4 accept p50 − GET p50", String.format("%+.1f ms", p50), "≤ +10 ms", p50 <= 10);
+        table.add("3 G4 accept p99 − GET p99", String.format("%+.1f ms", p99), "≤ +25 ms", p99 <= 25);
+        table.add("3 POST → start of a conversation's first message p50/p99 (waits for the title ≤ 300 ms; "
+                + r.firstMessage().count() + " samples)", r.firstMessage().p50p99());
+    }
 }

@@ -25,8 +25,6 @@ final class AnswerPathItems {
     private static final int WARM_UP_STREAMS = 100;
     /** A level of fewer streams is run again until it has given this many answers (one answer is 13 chunks). */
     private static final int MIN_ANSWERS = 10;
-    private static final String COST_PARTS = "gateway + chat-service + llm-worker + other services (auth, voice, "
-            + "cv-builder) + broker + store + suite JVM's GC/JIT/other";
 
     private final BenchSettings settings;
     private final ResultTable table;
@@ -114,40 +112,25 @@ final class AnswerPathItems {
         table.add("2 coalescing hold (model emit → worker send) p50/p99/max; model emit → SSE client p50/p99 @ " + n,
                 String.format("%.1f / %.1f / %.1f ms; %s", d.hold().p50(), d.hold().p99(), d.hold().max(),
                         d.emitToClient().p50p99()));
-        double path = pathSeconds(streaming);
+        double path = PathCost.seconds(streaming);
         String parts = String.format("%.0f µs = %s µs; load generator %.0f µs", run.perToken(path),
-                costs(run, streaming), run.perToken(streaming.suite() - streaming.suiteWithoutLoadGenerator()));
+                PathCost.perToken(run, streaming),
+                run.perToken(streaming.suite() - streaming.suiteWithoutLoadGenerator()));
         String item = "2 CPU per token while " + n + " streams streamed: whole path (excl. load generator) = "
-                + COST_PARTS;
+                + PathCost.PARTS;
         if (top) {
             table.add("2 G1 " + item.substring(2), parts, "≤ 60 µs", run.perToken(path) <= G1_MICROS_PER_TOKEN);
         } else {
             table.add(item, parts);
         }
-        double accept = pathSeconds(run.accept());
-        double storing = pathSeconds(run.storing());
+        double accept = PathCost.seconds(run.accept());
+        double storing = PathCost.seconds(run.storing());
         table.add("2 CPU per answer turn @ " + n + " streams, whole path: accept (POST → start, title asked) + "
                         + "streaming + storing (and projection, until both are done)",
                 String.format("%.1f ms = %.1f + %.1f + %.1f ms (%.0f tokens per answer; stored %d of %d answered)",
                         run.perAnswer(accept + path + storing), run.perAnswer(accept), run.perAnswer(path),
                         run.perAnswer(storing), run.tokens() / (double) Math.max(run.answers(), 1), run.stored(),
                         run.answers()));
-    }
-
-    /** µs per token of each part of the path, in the order of {@link #COST_PARTS}. */
-    private static String costs(ChunkPathBench.Run run, StackCpu used) {
-        double suiteRest = used.suiteWithoutLoadGenerator() - used.suiteGroup("broker") - used.suiteGroup("store");
-        return String.format("%.0f + %.0f + %.0f + %.0f + %.0f + %.0f + %.0f",
-                run.perToken(used.of(ServiceSpec.GATEWAY)), run.perToken(used.of(ServiceSpec.CHAT)),
-                run.perToken(used.of(ServiceSpec.LLM_WORKER)),
-                run.perToken(used.of(ServiceSpec.AUTH, ServiceSpec.VOICE, ServiceSpec.CV_BUILDER)),
-                run.perToken(used.suiteGroup("broker")), run.perToken(used.suiteGroup("store")),
-                run.perToken(suiteRest));
-    }
-
-    /** The whole path's CPU seconds: every service process, and this JVM without the load generator. */
-    private static double pathSeconds(StackCpu used) {
-        return used.stackTotal() - used.suite() + used.suiteWithoutLoadGenerator();
     }
 
     /** G3 at the highest level where the machine was at most 70 % busy, and the top level's figure beside it. */
@@ -211,9 +194,9 @@ final class AnswerPathItems {
                     String.format("%.1f µs (%.1f µs)", others,
                             one.perToken(one.streaming().of(ServiceSpec.VOICE, ServiceSpec.CV_BUILDER))),
                     "≤ 2 µs", others <= G2_OTHERS_MICROS);
-            table.add("8 CPU per token @ " + instances + " chat-service instances: whole path = " + COST_PARTS,
-                    String.format("%.0f µs = %s µs", many.perToken(pathSeconds(many.streaming())),
-                            costs(many, many.streaming())));
+            table.add("8 CPU per token @ " + instances + " chat-service instances: whole path = " + PathCost.PARTS,
+                    String.format("%.0f µs = %s µs", many.perToken(PathCost.seconds(many.streaming())),
+                            PathCost.perToken(many, many.streaming())));
         } finally {
             extra.forEach(ServiceProcess::close);
         }

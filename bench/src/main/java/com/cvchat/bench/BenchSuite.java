@@ -34,7 +34,7 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.from(args);
         Path home = Path.of(System.getProperty("bench.home", ".")).toAbsolutePath().normalize();
-        String loadBefore = loadAverage();
+        String loadBefore = MachineReport.loadAverage();
         String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         long suiteBegin = System.nanoTime();
         ResultTable table = new ResultTable();
@@ -71,7 +71,7 @@ public final class BenchSuite {
             // before anything else reaches llm.requests: a new worker group starts from the earliest offset
             if (settings.runs(5)) {
                 System.out.println("5. worker scaling …");
-                workers(settings, table, stack);
+                WorkerScalingBench.report(settings, table, stack);
             }
             String gateway = stack.config().url(ServiceSpec.GATEWAY) + "/api/v1";
             ApiClient user = ApiClient.at(gateway)
@@ -97,8 +97,9 @@ public final class BenchSuite {
                 }
             }
         }
-        String loadAfter = loadAverage();
-        String report = header(settings, started, loadBefore, loadAfter, (System.nanoTime() - suiteBegin) / 1e9)
+        String loadAfter = MachineReport.loadAverage();
+        String report = MachineReport.header(settings, started, loadBefore, loadAfter,
+                (System.nanoTime() - suiteBegin) / 1e9)
                 + "\n" + table.render();
         System.out.println();
         System.out.println(report);
@@ -138,41 +139,17 @@ public final class BenchSuite {
                 if (!s.runs(1) && !s.runs(2) && !s.runs(8)) {
                     items.warmUp(List.of(gateway));
                 }
-                accept(s, table, user);
+                AcceptBench.report(s, table, user);
             }
             if (s.runs(9)) {
                 System.out.println("9. the stack at rest (" + s.restSettle().toSeconds() + " s after the last request, "
                         + "then " + s.restWindow().toSeconds() + " s measured) …");
-                rest(s, table, stack);
+                IdleBench.report(s, table, stack);
             }
         } finally {
             worker.close();
             builder.close();
         }
-    }
-
-    private static void accept(BenchSettings s, ResultTable table, ApiClient user) {
-        AcceptBench.Result r = AcceptBench.run(user, s.acceptConversations(), s.acceptLater());
-        table.add("3 GET /chats/{id} via gateway p50/p99 (" + r.plainGet().count() + " samples, same run)",
-                r.plainGet().p50p99());
-        table.add("3 G4 POST /message → start via gateway p50/p99, messages after the first (" + r.accept().count()
-                + " samples)", r.accept().p50p99());
-        double p50 = r.accept().p50() - r.plainGet().p50();
-        double p99 = r.accept().p99() - r.plainGet().p99();
-        table.add("3 G4 accept p50 − GET p50", String.format("%+.1f ms", p50), "≤ +10 ms", p50 <= 10);
-        table.add("3 G4 accept p99 − GET p99", String.format("%+.1f ms", p99), "≤ +25 ms", p99 <= 25);
-        table.add("3 POST → start of a conversation's first message p50/p99 (waits for the title ≤ 300 ms; "
-                + r.firstMessage().count() + " samples)", r.firstMessage().p50p99());
-    }
-
-    private static void rest(BenchSettings s, ResultTable table, LocalStack stack) {
-        IdleBench.Result r = IdleBench.run(stack, s.restSettle(), s.restWindow());
-        table.add(String.format("9 G5 whole stack at rest: CPU of every process over %.0f s, %d s after the last "
-                + "request (%% of one core)", r.windowSeconds(), s.restSettle().toSeconds()),
-                String.format("%.1f %%", r.totalPercent()), "≤ 5 %", r.totalPercent() <= 5);
-        table.add("9 at rest, each process (% of one core)", String.join(", ", r.shares().stream()
-                .map(share -> String.format("%s %.1f", share.process(), share.percentOfCore())).toList())
-                + String.format(" (of which broker %.1f, store %.1f)", r.brokerPercent(), r.storePercent()));
     }
 
     private static void connections(BenchSettings s, ResultTable table, LocalStack stack, ApiClient user)
@@ -203,23 +180,6 @@ public final class BenchSuite {
         }
     }
 
-    private static void workers(BenchSettings s, ResultTable table, LocalStack stack) {
-        List<WorkerScalingBench.Level> levels = WorkerScalingBench.run(stack, s.workerLevels(), s.workerWarmUp(),
-                s.workerWindow());
-        double one = levels.getFirst().perSecond();
-        for (WorkerScalingBench.Level level : levels) {
-            table.add("5 completed requests/s with " + level.workers() + " llm-worker(s) (max " 
-                    + WorkerScalingBench.MAX_IN_FLIGHT + " in flight each)",
-                    String.format("%.1f/s (request → completed %.0f ms)", level.perSecond(), level.answerMs()));
-        }
-        for (WorkerScalingBench.Level level : levels.subList(1, levels.size())) {
-            double ratio = level.perSecond() / one;
-            double goal = level.workers() == 2 ? 1.8 : level.workers() == 4 ? 3.2 : level.workers() * 0.8;
-            table.add("5 worker throughput " + level.workers() + "/1", String.format("%.2f", ratio),
-                    String.format("≥ %.1f", goal), ratio >= goal);
-        }
-    }
-
     /** The services' environment during the suite (see bench/README.md for why each). */
     static Map<String, String> serviceEnvironment() {
         return Map.of(
@@ -236,38 +196,6 @@ public final class BenchSuite {
                 ServiceProcess.JAVA_OPTIONS, ("-Xmx1g -XX:TieredStopAtLevel=4 "
                         + System.getenv().getOrDefault("BENCH_JAVA_OPTIONS", "")).strip(),
                 "LLM_PROVIDER", "offline");
-    }
-
-    private static String header(BenchSettings s, String started, String loadBefore, String loadAfter, double seconds) {
-        return String.format("""
-                        # bench/run%s — %s
-
-                        - machine: %d CPUs, %s memory, %s %s (%s), %s
-                        - load average (1/5/15 min) before: %s; after: %s
-                        - suite wall time: %.0f s
-                        """, s.quick() ? " --quick" : "", started, Runtime.getRuntime().availableProcessors(),
-                memTotal(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                loadBefore, loadAfter, seconds);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String memTotal() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
-                    .map(l -> String.format("%.1f GiB", Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024))
-                    .orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

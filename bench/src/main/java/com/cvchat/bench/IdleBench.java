@@ -39,4 +39,15 @@ final class IdleBench {
         return new Result(shares, 100 * used.stackTotal() / seconds, 100 * used.suiteGroup("broker") / seconds,
                 100 * used.suiteGroup("store") / seconds, seconds);
     }
+
+    /** Item 9: runs it and adds its rows to {@code table}. */
+    static void report(BenchSettings s, ResultTable table, LocalStack stack) {
+        IdleBench.Result r = IdleBench.run(stack, s.restSettle(), s.restWindow());
+        table.add(String.format("9 G5 whole stack at rest: CPU of every process over %.0f s, %d s after the last "
+                + "request (%% of one core)", r.windowSeconds(), s.restSettle().toSeconds()),
+                String.format("%.1f %%", r.totalPercent()), "≤ 5 %", r.totalPercent() <= 5);
+        table.add("9 at rest, each process (% of one core)", String.join(", ", r.shares().stream()
+                .map(share -> String.format("%s %.1f", share.process(), share.percentOfCore())).toList())
+                + String.format(" (of which broker %.1f, store %.1f)", r.brokerPercent(), r.storePercent()));
+    }
 }

@@ -62,10 +62,24 @@ record ProcessStats(double rssMib, long openFiles, double heapMib, double gcPaus
 
     /** CPU time (user + system) the process has used so far, in seconds ({@code /proc/<pid>/stat}, 100 ticks/s). */
     static double cpuSeconds(long pid) {
+        return statSeconds(pid, 2);
+    }
+
+    /** As {@link #cpuSeconds}, plus the CPU time of its children that have ended (cutime + cstime). */
+    static double cpuSecondsWithChildren(long pid) {
+        return statSeconds(pid, 4);
+    }
+
+    /** The sum of the first {@code fields} time fields of {@code /proc/<pid>/stat} from utime on, in seconds. */
+    private static double statSeconds(long pid, int fields) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            String[] values = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int i = 11; i < 11 + fields; i++) {
+                ticks += Long.parseLong(values[i]);
+            }
+            return ticks / 100.0;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

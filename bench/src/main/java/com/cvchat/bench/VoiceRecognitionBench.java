@@ -96,7 +96,7 @@ final class VoiceRecognitionBench {
         int words = 0;
         int failed = 0;
         double audioSeconds = 0;
-        double cpuBefore = cpuWithChildren(voice.pid());
+        double cpuBefore = ProcessStats.cpuSecondsWithChildren(voice.pid());
         for (int i = 0; i < corpus.size(); i++) {
             Utterance u = utterance(http, url, pcm.get(i));
             audioSeconds += pcm.get(i).length / 32_000.0;
@@ -113,7 +113,7 @@ final class VoiceRecognitionBench {
             }
             gaps.addAll(u.gapsMs());
         }
-        double cpu = (cpuWithChildren(voice.pid()) - cpuBefore) / audioSeconds;
+        double cpu = (ProcessStats.cpuSecondsWithChildren(voice.pid()) - cpuBefore) / audioSeconds;
         return new Figures(cpu, Percentiles.of(first), Percentiles.of(gaps), Percentiles.of(finals),
                 errors / (double) Math.max(words, 1), words, sustained(http, url, maxLevel), failed);
     }
@@ -205,17 +205,5 @@ final class VoiceRecognitionBench {
             }
         }
         return false;
-    }
-
-    /** utime + stime + cutime + cstime of {@code pid} (children count once they have ended), in seconds. */
-    private static double cpuWithChildren(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14])) / 100.0;
-        } catch (java.io.IOException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -139,4 +139,22 @@ final class WorkerScalingBench {
             consumer.close(Duration.ofSeconds(5));
         }
     }
+
+    /** Item 5: runs it and adds its rows to {@code table}. */
+    static void report(BenchSettings s, ResultTable table, LocalStack stack) {
+        List<WorkerScalingBench.Level> levels = WorkerScalingBench.run(stack, s.workerLevels(), s.workerWarmUp(),
+                s.workerWindow());
+        double one = levels.getFirst().perSecond();
+        for (WorkerScalingBench.Level level : levels) {
+            table.add("5 completed requests/s with " + level.workers() + " llm-worker(s) (max " 
+                    + WorkerScalingBench.MAX_IN_FLIGHT + " in flight each)",
+                    String.format("%.1f/s (request → completed %.0f ms)", level.perSecond(), level.answerMs()));
+        }
+        for (WorkerScalingBench.Level level : levels.subList(1, levels.size())) {
+            double ratio = level.perSecond() / one;
+            double goal = level.workers() == 2 ? 1.8 : level.workers() == 4 ? 3.2 : level.workers() * 0.8;
+            table.add("5 worker throughput " + level.workers() + "/1", String.format("%.2f", ratio),
+                    String.format("≥ %.1f", goal), ratio >= goal);
+        }
+    }
 }

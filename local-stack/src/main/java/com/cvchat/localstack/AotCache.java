@@ -88,10 +88,10 @@ final class AotCache {
         Files.deleteIfExists(partial);
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>();
-        command.add(ServiceProcess.javaCommand());
-        command.addAll(ServiceProcess.jvmFlags());
+        command.add(ServiceCommand.javaCommand());
+        command.addAll(ServiceCommand.jvmFlags());
         command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Dspring.context.exit=onRefresh"));
-        command.addAll(ServiceProcess.launch(runnable, runnable.getParent()));
+        command.addAll(ServiceCommand.launch(runnable, runnable.getParent()));
         command.addAll(List.of("--server.port=0", "--spring.profiles.active=local"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(spec.module() + "-aot-training.log").toFile());

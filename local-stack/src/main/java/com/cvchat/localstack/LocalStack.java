@@ -1,26 +1,19 @@
 package com.cvchat.localstack;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The whole system on one machine: a real Kafka broker (KRaft) and the embedded MongoDB store in this JVM, every
- * service as its own process. Ctrl-C / SIGTERM stops everything it started. Run through {@code ./run-local}.
+ * service as its own process ({@link ServiceProcess}, started with the environment of {@link ServiceEnvironment} and
+ * waited for by {@link StartupWait}). {@link RunLocal} runs it for {@code ./run-local}; tests and the bench start and
+ * stop parts of it.
  */
 public final class LocalStack implements AutoCloseable {
-
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
 
     private final StackConfig config;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -28,67 +21,13 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private MongoStore mongo;
     private volatile boolean stopping;
-    /** Service-to-service credential for internal endpoints (never routed by the gateway); fresh for every run. */
-    private final String internalToken = newInternalToken();
+    private final ServiceEnvironment environment;
+    private final ServiceJars jars;
 
     private LocalStack(StackConfig config) {
         this.config = config;
-    }
-
-    public static void main(String[] args) {
-        StackConfig config;
-        try {
-            config = StackConfig.fromEnvironment();
-            checkPortsFree(config, EnumSet.allOf(ServiceSpec.class));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("run-local: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Instant begin = Instant.now();
-        LocalStack stack = new LocalStack(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the local stack…");
-            stack.close();
-            System.out.println("Stopped.");
-        }, "local-stack-shutdown"));
-        try {
-            stack.startInfrastructure();
-            stack.startServices(EnumSet.allOf(ServiceSpec.class));
-        } catch (RuntimeException e) {
-            System.err.println("run-local: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Duration took = Duration.between(begin, Instant.now());
-        System.out.printf("%nCV Chat Platform is up in %.1f s (data in %s, logs in %s)%n%n", took.toMillis() / 1000.0,
-                config.dataDir(), config.dataDir().resolve("logs"));
-        System.out.printf("  Open                http://localhost:%d/  (the web client)%n", config.port(ServiceSpec.GATEWAY));
-        System.out.printf("  API (gateway)       http://localhost:%d/api/v1%n", config.port(ServiceSpec.GATEWAY));
-        for (ServiceSpec spec : ServiceSpec.values()) {
-            System.out.printf("  %-19s http://localhost:%d/actuator/health%n", spec.module(), config.port(spec));
-        }
-        System.out.printf("  Kafka               localhost:%d%n  MongoDB             mongodb://localhost:%d%n%n",
-                config.kafkaPort(), config.mongoPort());
-        System.out.println("Press Ctrl-C to stop.");
-        stack.watch();
-    }
-
-    /** Fails with a message naming the first port that is taken. */
-    static void checkPortsFree(StackConfig config, Set<ServiceSpec> specs) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("Kafka (KAFKA_PORT)", config.kafkaPort());
-        ports.put("Kafka controller (KAFKA_CONTROLLER_PORT)", config.kafkaControllerPort());
-        ports.put("MongoDB (MONGO_PORT)", config.mongoPort());
-        specs.forEach(s -> ports.put(s.module() + " (" + s.portVariable() + ")", config.port(s)));
-        ports.forEach((name, port) -> {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                throw new IllegalStateException("Port " + port + " for " + name
-                        + " is already in use. Stop what uses it or choose another port with that variable.");
-            }
-        });
+        this.environment = new ServiceEnvironment(config);
+        this.jars = new ServiceJars(config);
     }
 
     /** Starts Kafka and MongoDB on the configured ports and data folder. */
@@ -140,12 +79,12 @@ public final class LocalStack implements AutoCloseable {
         prepare(specs);
         List<ServiceProcess> starting = new ArrayList<>();
         for (ServiceSpec spec : specs) {
-            ServiceProcess process = ServiceProcess.start(spec, jar(spec), config.port(spec),
-                    config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment(spec));
+            ServiceProcess process = ServiceProcess.start(spec, jars.jar(spec), config.port(spec),
+                    config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment.of(spec));
             services.add(process);
             starting.add(process);
         }
-        awaitHealthy(starting);
+        StartupWait.untilHealthy(starting);
     }
 
     /**
@@ -154,55 +93,17 @@ public final class LocalStack implements AutoCloseable {
      * run when there is none for this build yet (see {@link AotCache}), all at once. The broker and store must be up.
      */
     public void prepare(Set<ServiceSpec> specs) {
-        Path cds = config.dataDir().resolve("cds");
-        Path logs = config.dataDir().resolve("logs");
-        List<ServiceSpec> training = specs.stream().filter(s -> !AotCache.usable(AotCache.of(jar(s)), jar(s))).toList();
-        if (!training.isEmpty()) {
-            System.out.println("  … making the AOT cache of " + training.stream().map(ServiceSpec::module).toList()
-                    + " (once per build; a training run each, logs in " + logs + ")");
-        }
-        specs.parallelStream().forEach(spec -> {
-            if (!ServiceProcess.prepare(spec, jar(spec), cds, logs, environment(spec))) {
-                System.out.println("  … no AOT cache for " + spec.module() + " (see " + logs.resolve(spec.module()
-                        + "-aot-training.log") + "); it starts with the class-data archive instead");
-            }
-        });
-    }
-
-    private Path jar(ServiceSpec spec) {
-        Path jar = config.home().resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
-        }
-        return jar;
+        jars.prepare(specs, environment::of);
     }
 
     /** Where the AOT cache of {@code spec}'s jar is (or would be) for the running JDK; see {@link #prepare}. */
     public Path aotCache(ServiceSpec spec) {
-        return AotCache.of(jar(spec));
+        return AotCache.of(jars.jar(spec));
     }
 
     /** The file holding the users' data-key master key of this stack (created on first use); a secret. */
     public Path userKeysMasterKeyFile() {
         return UserKeysMasterKeyFile.ensure(config.dataDir());
-    }
-
-    private Map<String, String> environment(ServiceSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>(config.extraEnv());
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.kafkaPort());
-        if (spec.database() != null) {
-            env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + config.mongoPort() + "/" + spec.database());
-        }
-        env.put("CVCHAT_DATA_DIR", config.dataDir().toString());
-        env.putIfAbsent("INTERNAL_API_TOKEN", internalToken);
-        if (spec.database() != null && !env.containsKey("USER_KEYS_MASTER_KEY")) {   // the services that seal or erase
-            env.putIfAbsent("USER_KEYS_MASTER_KEY_FILE", UserKeysMasterKeyFile.ensure(config.dataDir()).toString());
-        }
-        env.put("PLATFORM_SECURITY_JWK_SET_URI", config.url(ServiceSpec.AUTH) + "/.well-known/jwks.json");
-        for (ServiceSpec other : ServiceSpec.values()) {
-            env.put(other.urlVariable(), config.url(other));
-        }
-        return env;
     }
 
     /** The running instances of {@code spec}, the one {@link #startServices} started first. */
@@ -222,15 +123,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public ServiceProcess startInstance(ServiceSpec spec, String name, Map<String, String> env) {
         int port = StackConfig.freePort();
-        Map<String, String> environment = environment(spec);
-        environment.putAll(env);
+        Map<String, String> instanceEnv = environment.of(spec);
+        instanceEnv.putAll(env);
         prepare(Set.of(spec));
-        ServiceProcess process = ServiceProcess.startInstance(spec, name, jar(spec), port,
-                config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), environment);
+        ServiceProcess process = ServiceProcess.startInstance(spec, name, jars.jar(spec), port,
+                config.dataDir().resolve("logs"), config.dataDir().resolve("cds"), instanceEnv);
         synchronized (this) {
             services.add(process);
         }
-        awaitHealthy(List.of(process));
+        StartupWait.untilHealthy(List.of(process));
         return process;
     }
 
@@ -250,33 +151,12 @@ public final class LocalStack implements AutoCloseable {
         synchronized (this) {
             services.add(again);
         }
-        awaitHealthy(List.of(again));
+        StartupWait.untilHealthy(List.of(again));
         return again;
     }
 
-    private void awaitHealthy(List<ServiceProcess> starting) {
-        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
-        List<ServiceProcess> waiting = new ArrayList<>(starting);
-        while (!waiting.isEmpty()) {
-            for (ServiceProcess service : List.copyOf(waiting)) {
-                if (!service.alive()) {
-                    throw new IllegalStateException(service.name() + " exited during start-up. Last lines of "
-                            + service.log() + ":\n" + service.tail(40));
-                }
-                if (service.healthy()) {
-                    System.out.println("  ✓ " + service.name() + " is UP");
-                    waiting.remove(service);
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Not healthy after " + HEALTH_TIMEOUT.toSeconds() + " s: "
-                        + waiting.stream().map(s -> s.spec().module() + " (log: " + s.log() + ")").toList());
-            }
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private void watch() {
+    /** Exits this JVM when a service stops that was not told to (run-local's watch; never returns). */
+    void watch() {
         while (true) {
             for (ServiceProcess service : services) {
                 if (!service.alive() && !stopping) {
@@ -284,23 +164,8 @@ public final class LocalStack implements AutoCloseable {
                     System.exit(1);
                 }
             }
-            pause(Duration.ofSeconds(1));
+            StartupWait.pause(Duration.ofSeconds(1));
         }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static String newInternalToken() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public StackConfig config() {

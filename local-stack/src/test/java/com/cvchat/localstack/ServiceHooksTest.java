@@ -47,10 +47,10 @@ class ServiceHooksTest {
     @Test
     void shouldExitASpringApplicationWhenTheProcessThatLaunchedItDies() throws IOException {
         // Given a launcher process, and a Spring Boot application started with the hooks jar and the launcher's pid
-        Process launcher = new ProcessBuilder(ServiceProcess.javaCommand(), "-cp", testClassPath(),
+        Process launcher = new ProcessBuilder(ServiceCommand.javaCommand(), "-cp", testClassPath(),
                 Idle.class.getName()).start();
         Path hooks = ServiceHooks.writeInto(dir);
-        Process service = new ProcessBuilder(ServiceProcess.javaCommand(),
+        Process service = new ProcessBuilder(ServiceCommand.javaCommand(),
                 "-D" + HooksJar.PARENT_PID + "=" + launcher.pid(),
                 "-cp", hooks + File.pathSeparator + testClassPath(), Application.class.getName())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile()).start();

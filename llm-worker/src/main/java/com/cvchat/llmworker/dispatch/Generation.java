@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One request being answered: runs the provider, publishes chunks 0, 1, 2 … then exactly one terminal event — unless
  * it is handed back on rebalance/shutdown, in which case it publishes nothing more and the next owner answers it.
+ * Kept whole at ~200 lines: the request's bookkeeping is accessors, and the rest (sequence, sent text, the hand-back
+ * check before the last event) is one state that the chunk path and the ending share.
  */
 final class Generation {
 

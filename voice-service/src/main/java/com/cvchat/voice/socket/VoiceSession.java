@@ -8,7 +8,6 @@ import com.cvchat.voice.answer.VoiceTurn;
 import com.cvchat.voice.answer.VoiceTurns;
 import com.cvchat.voice.conversation.VoiceConversation;
 import com.cvchat.voice.speech.AudioFormat;
-import com.cvchat.voice.speech.RecognitionStream;
 import com.cvchat.voice.speech.SpeechRecognizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,10 @@ import org.springframework.web.socket.WebSocketSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-/** One voice socket: its conversation, the utterance being recorded and the answer being streamed. */
+/** One voice socket: its conversation, the {@link Utterance} being recorded and the answer being streamed. */
 class VoiceSession implements AnswerSink {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceSession.class);
@@ -40,23 +38,6 @@ class VoiceSession implements AnswerSink {
     private Utterance utterance;
     private String streamingAnswer;
     private volatile long lastActivityNanos = System.nanoTime();
-
-    /** The audio between start_talking and stop_talking. */
-    private static final class Utterance {
-        final String id = UUID.randomUUID().toString();
-        final AudioFormat format;
-        final RecognitionStream stream;
-        final long maxBytes;
-        final VoiceActivity activity;
-        long bytes;
-
-        Utterance(AudioFormat format, RecognitionStream stream, long maxBytes) {
-            this.format = format;
-            this.stream = stream;
-            this.maxBytes = maxBytes;
-            this.activity = new VoiceActivity(format);
-        }
-    }
 
     VoiceSession(WebSocketSession socket, String userId, VoiceConversation conversation, SpeechRecognizer recognizer,
                  VoiceTurns turns, VoiceLimits limits, Executor executor) {
@@ -76,7 +57,7 @@ class VoiceSession implements AnswerSink {
     }
 
     synchronized void startTalking(ClientMessage.StartTalking start) {
-        AudioFormat format = format(start);
+        AudioFormat format = Utterance.format(start, recognizer);
         if (streamingAnswer != null) {
             String interrupted = streamingAnswer;
             streamingAnswer = null;
@@ -85,40 +66,17 @@ class VoiceSession implements AnswerSink {
             }
         }
         if (utterance != null) {
-            utterance.stream.abort();
+            utterance.abort();
         }
-        long maxBytes = format.isPcm() ? limits.maxUtterance().toMillis() * format.sampleRateHz() * 2 / 1000
-                : limits.maxUtterance().toSeconds() * 32_000; // compressed: a generous byte budget (256 kbit/s)
-        utterance = new Utterance(format,
-                recognizer.start(format, text -> send(ServerMessage.partialTranscript(text))), maxBytes);
+        utterance = Utterance.start(format, recognizer, limits, text -> send(ServerMessage.partialTranscript(text)));
         send(ServerMessage.status(ServerMessage.LISTENING));
-    }
-
-    private AudioFormat format(ClientMessage.StartTalking start) {
-        String encoding = start.encoding() == null ? AudioFormat.LINEAR16 : start.encoding().toUpperCase();
-        int rate = start.sampleRateHz() == null ? AudioFormat.DEFAULT.sampleRateHz() : start.sampleRateHz();
-        if (!recognizer.encodings().contains(encoding)) {
-            throw new ClientMessage.BadMessage("Unsupported encoding \"" + start.encoding() + "\"; the "
-                    + recognizer.name() + " recognizer accepts " + String.join(", ", recognizer.encodings()));
-        }
-        if (!recognizer.acceptsSampleRate(encoding, rate)) {
-            throw new ClientMessage.BadMessage("Unsupported sample_rate_hz " + rate + " for " + encoding
-                    + " on the " + recognizer.name() + " recognizer");
-        }
-        return new AudioFormat(encoding, rate);
     }
 
     synchronized void audio(byte[] audio) {
         if (utterance == null) {
             throw new ClientMessage.BadMessage("Send start_talking before audio_chunk");
         }
-        if (utterance.bytes + audio.length > utterance.maxBytes) {
-            throw new ClientMessage.BadMessage("Too much audio in one utterance (at most "
-                    + limits.maxUtterance().toSeconds() + " s); send stop_talking");
-        }
-        utterance.bytes += audio.length;
-        utterance.stream.write(audio);
-        if (utterance.activity.speechStarted(audio)) {
+        if (utterance.append(audio)) {
             send(ServerMessage.status("Speech detected"));
         }
     }
@@ -130,7 +88,7 @@ class VoiceSession implements AnswerSink {
         Utterance finished = utterance;
         utterance = null;
         send(ServerMessage.status("Processing..."));
-        finished.stream.finish()
+        finished.finish()
                 .orTimeout(limits.maxUtterance().toMillis() + 30_000, TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((transcript, error) -> transcribed(finished, transcript, error), executor);
     }
@@ -148,8 +106,8 @@ class VoiceSession implements AnswerSink {
         }
         VoiceTurn turn;
         synchronized (this) {
-            turn = new VoiceTurn(finished.id, conversation.id(), userId, transcript, history,
-                    finished.format.millisOf(finished.bytes), finished.format, recognizer.name(), needsTitle);
+            turn = new VoiceTurn(finished.id(), conversation.id(), userId, transcript, history, finished.millis(),
+                    finished.format(), recognizer.name(), needsTitle);
             needsTitle = false;
             history.add(new ChatTurn(ChatTurn.USER, transcript));
         }
@@ -195,7 +153,7 @@ class VoiceSession implements AnswerSink {
 
     synchronized void closed() {
         if (utterance != null) {
-            utterance.stream.abort();
+            utterance.abort();
             utterance = null;
         }
     }

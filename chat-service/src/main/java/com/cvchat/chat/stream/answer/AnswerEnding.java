@@ -1,6 +1,5 @@
 package com.cvchat.chat.stream.answer;
 
-import com.cvchat.chat.stream.http.SseEvents;
 import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.events.llm.FailureReason;
 import com.cvchat.events.llm.LlmCompleted;
@@ -14,7 +13,7 @@ import com.cvchat.rules.title.Titles;
 /**
  * What an answer's last event means, decided once where the answer completes: the text kept (the whole answer, or what
  * a cancelled one had streamed), its disclaimer, or the sentence the user reads for a failure. The stream writer
- * only writes it ({@link #frame}); the persister stores it.
+ * only writes it (as its last event); the persister stores it.
  *
  * @param storedText the answer text to keep, or null when nothing is kept (a failure, a cancel before any text)
  * @param disclaimer the disclaimer of a completed answer, or null
@@ -45,11 +44,5 @@ public record AnswerEnding(String storedText, Disclaimer disclaimer, boolean can
         Disclaimer kept = cancelled && storedText != null
                 ? DisclaimerDetector.detect(record.userMessage(), storedText).orElse(null) : disclaimer;
         return kept == null ? null : kept.primaryCategory();
-    }
-
-    /** The SSE event that ends the stream: {@code done} (with {@code title} on a first message) or {@code error}. */
-    public byte[] frame(String messageId, String title) {
-        return failure != null ? SseEvents.error(messageId, failure)
-                : SseEvents.done(messageId, disclaimer, cancelled ? null : title, cancelled);
     }
 }

@@ -5,7 +5,6 @@ import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.conversation.MessageDocument;
 import com.cvchat.chat.stream.StreamSettings;
-import com.cvchat.chat.stream.http.SendMessageRequest;
 import com.cvchat.chat.stream.storage.AiMessageIds;
 import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.chat.stream.storage.StreamRecords;

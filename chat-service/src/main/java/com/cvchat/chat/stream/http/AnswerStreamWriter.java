@@ -44,7 +44,7 @@ public class AnswerStreamWriter {
                       String knownTitle, Runnable onEnd) {
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // no container timeout: the stream's own idle timeout ends a silent answer
-        new AnswerStream(runtime, record, inbox, async, resumeAfter, knownTitle, onEnd).begin();
+        new AnswerStream(runtime, record, inbox, new SseConnection(async), resumeAfter, knownTitle, onEnd).begin();
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.stream.answer.ChatTurns;
 import com.cvchat.chat.stream.answer.ResponseReplay;
+import com.cvchat.chat.stream.answer.SendMessageRequest;
 import com.cvchat.chat.stream.storage.StreamRecord;
 import com.cvchat.chat.stream.storage.StreamRecords;
 import com.cvchat.chat.web.SuccessResponse;

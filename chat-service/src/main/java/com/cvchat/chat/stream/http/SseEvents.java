@@ -1,5 +1,6 @@
 package com.cvchat.chat.stream.http;
 
+import com.cvchat.chat.stream.answer.AnswerEnding;
 import com.cvchat.rules.disclaimer.Disclaimer;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * no JSON tree per event. Strings are escaped as JSON requires ({@code "}, {@code \}, every control character below
  * U+0020), so a value can never end the string, the line or the event early.
  */
-public final class SseEvents {
+final class SseEvents {
 
     static final String END = "end";
 
@@ -53,7 +54,16 @@ public final class SseEvents {
         return close(frame);
     }
 
-    public static byte[] done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
+    /**
+     * The event that ends the stream as {@code ending} says: {@code done} (with {@code title}, given on a first
+     * message, unless cancelled) or {@code error} with the failure's text.
+     */
+    static byte[] ending(String messageId, AnswerEnding ending, String title) {
+        return ending.failure() != null ? error(messageId, ending.failure())
+                : done(messageId, ending.disclaimer(), ending.cancelled() ? null : title, ending.cancelled());
+    }
+
+    static byte[] done(String messageId, Disclaimer disclaimer, String title, boolean cancelled) {
         StringBuilder frame = open(endId(messageId), "done", 256);
         field(frame, "message_id", messageId);
         if (disclaimer != null) {
@@ -74,7 +84,7 @@ public final class SseEvents {
         return close(frame);
     }
 
-    public static byte[] error(String messageId, String message) {
+    static byte[] error(String messageId, String message) {
         StringBuilder frame = open(endId(messageId), "error", 64);
         field(frame, "message", message);
         return close(frame);

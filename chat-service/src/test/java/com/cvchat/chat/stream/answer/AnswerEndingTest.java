@@ -7,7 +7,6 @@ import com.cvchat.events.llm.LlmFailed;
 import com.cvchat.events.llm.TokenUsage;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +17,15 @@ class AnswerEndingTest {
     private final StreamRecord record = new StreamRecord("r-1", "m-1", "c-1", "u-1",
             "What should I eat in my first trimester?", "t-1", 0, 0, StreamRecord.RUNNING, Instant.EPOCH);
 
-    private static String text(byte[] frame) {
-        return new String(frame, StandardCharsets.UTF_8);
-    }
-
     @Test
-    void shouldKeepACompletedAnswerWithItsDisclaimerAndEndTheStreamWithDone() {
+    void shouldKeepACompletedAnswerWithItsDisclaimer() {
         AnswerEnding ending = AnswerEnding.of(record, new LlmCompleted("r-1", "chat", "Eat small meals.", 1,
                 TokenUsage.NONE, null, "offline"));
 
         assertThat(ending.storedText()).isEqualTo("Eat small meals.");
         assertThat(ending.category(record)).isEqualTo("pregnancy");
-        assertThat(text(ending.frame("m-1", "First trimester diet")))
-                .contains("\"type\":\"done\"", "\"primary_category\":\"pregnancy\"", "\"title\":\"First trimester diet\"");
+        assertThat(ending.disclaimer().primaryCategory()).isEqualTo("pregnancy");
+        assertThat(ending.failure()).isNull();
     }
 
     @Test
@@ -39,8 +34,7 @@ class AnswerEndingTest {
                 "internal detail", false, ""));
 
         assertThat(ending.storedText()).isNull();
-        assertThat(text(ending.frame("m-1", null))).contains("\"type\":\"error\"",
-                "Gemini API key not set. Please set your API key first.").doesNotContain("internal detail");
+        assertThat(ending.failure()).isEqualTo("Gemini API key not set. Please set your API key first.");
     }
 
     @Test
@@ -49,7 +43,8 @@ class AnswerEndingTest {
                 "cancelled", false, "Eat small"));
 
         assertThat(ending.storedText()).isEqualTo("Eat small");
-        assertThat(text(ending.frame("m-1", "ignored"))).contains("\"cancelled\":true").doesNotContain("title");
+        assertThat(ending.cancelled()).isTrue();
+        assertThat(ending.failure()).isNull();
         assertThat(AnswerEnding.of(record, new LlmFailed("r-1", "chat", FailureReason.CANCELLED, "", false, ""))
                 .storedText()).isNull();
     }

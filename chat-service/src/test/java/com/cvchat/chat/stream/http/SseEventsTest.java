@@ -1,5 +1,11 @@
 package com.cvchat.chat.stream.http;
 
+import com.cvchat.chat.stream.answer.AnswerEnding;
+import com.cvchat.chat.stream.storage.StreamRecord;
+import com.cvchat.events.llm.FailureReason;
+import com.cvchat.events.llm.LlmCompleted;
+import com.cvchat.events.llm.LlmFailed;
+import com.cvchat.events.llm.TokenUsage;
 import com.cvchat.rules.disclaimer.Disclaimer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SseEventsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final StreamRecord PREGNANCY_QUESTION = new StreamRecord("r-1", "m-1", "c-1", "u-1",
+            "What should I eat in my first trimester?", "t-1", 0, 0, StreamRecord.RUNNING, Instant.EPOCH);
     private final String messageId = UUID.randomUUID().toString();
 
     @ParameterizedTest
@@ -32,6 +41,42 @@ class SseEventsTest {
         assertThat(data.path("type").asString()).isEqualTo("chunk");
         assertThat(data.path("content").asString()).isEqualTo(content);
         assertThat(data.properties()).hasSize(2);
+    }
+
+    @Test
+    void shouldEndACompletedAnswerWithDoneCarryingItsDisclaimerAndTitle() {
+        AnswerEnding ending = AnswerEnding.of(PREGNANCY_QUESTION, new LlmCompleted("r-1", "chat", "Eat small meals.",
+                1, TokenUsage.NONE, null, "offline"));
+
+        JsonNode done = data(text(SseEvents.ending(messageId, ending, "First trimester diet")));
+
+        assertThat(done.path("type").asString()).isEqualTo("done");
+        assertThat(done.path("disclaimer").path("primary_category").asString()).isEqualTo("pregnancy");
+        assertThat(done.path("title").asString()).isEqualTo("First trimester diet");
+    }
+
+    @Test
+    void shouldEndAFailedAnswerWithTheTextUsersReadNotTheWorkersDetail() {
+        AnswerEnding ending = AnswerEnding.of(PREGNANCY_QUESTION, new LlmFailed("r-1", "chat",
+                FailureReason.API_KEY_MISSING, "internal detail", false, ""));
+
+        String frame = text(SseEvents.ending(messageId, ending, null));
+
+        assertThat(frame).startsWith("id: " + messageId + ":end\n").doesNotContain("internal detail");
+        assertThat(data(frame).path("type").asString()).isEqualTo("error");
+        assertThat(data(frame).path("message").asString())
+                .isEqualTo("Gemini API key not set. Please set your API key first.");
+    }
+
+    @Test
+    void shouldEndACancelledAnswerWithDoneWithoutATitle() {
+        AnswerEnding ending = AnswerEnding.of(PREGNANCY_QUESTION, new LlmFailed("r-1", "chat",
+                FailureReason.CANCELLED, "cancelled", false, "Eat small"));
+
+        JsonNode done = data(text(SseEvents.ending(messageId, ending, "ignored")));
+
+        assertThat(done.path("cancelled").asBoolean()).isTrue();
+        assertThat(done.has("title")).isFalse();
     }
 
     @Test

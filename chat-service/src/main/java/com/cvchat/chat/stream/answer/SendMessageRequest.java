@@ -1,4 +1,4 @@
-package com.cvchat.chat.stream.http;
+package com.cvchat.chat.stream.answer;
 
 import com.cvchat.events.json.EventJson;
 import com.cvchat.platform.web.ApiException;
@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record SendMessageRequest(String message, Personality personality) {
 
-    static final String NOT_JSON = "Request body is missing or is not valid JSON";
+    public static final String NOT_JSON = "Request body is missing or is not valid JSON";
 
     public static SendMessageRequest parse(String body, int maxLength) {
         JsonNode root;

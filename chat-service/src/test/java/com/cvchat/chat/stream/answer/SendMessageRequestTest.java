@@ -1,4 +1,4 @@
-package com.cvchat.chat.stream.http;
+package com.cvchat.chat.stream.answer;
 
 import com.cvchat.rules.personality.Personality;
 import com.cvchat.platform.web.ApiException;

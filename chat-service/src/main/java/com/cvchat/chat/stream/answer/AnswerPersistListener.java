@@ -1,6 +1,5 @@
-package com.cvchat.chat.stream.storage;
+package com.cvchat.chat.stream.answer;
 
-import com.cvchat.chat.stream.answer.ChatTurns;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.EventPayload;
 import com.cvchat.events.llm.LlmResponseEvent;

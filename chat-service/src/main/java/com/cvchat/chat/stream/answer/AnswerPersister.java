@@ -1,10 +1,11 @@
-package com.cvchat.chat.stream.storage;
+package com.cvchat.chat.stream.answer;
 
 import com.cvchat.chat.conversation.ConversationCommands;
 import com.cvchat.chat.conversation.ConversationDocument;
 import com.cvchat.chat.conversation.Conversations;
 import com.cvchat.chat.conversation.MessageDocument;
-import com.cvchat.chat.stream.answer.AnswerEnding;
+import com.cvchat.chat.stream.storage.StreamRecord;
+import com.cvchat.chat.stream.storage.StreamRecords;
 import com.cvchat.events.conversation.MessageAdded;
 import com.cvchat.events.llm.LlmCompleted;
 import com.cvchat.events.llm.LlmResponseEvent;
