@@ -28,6 +28,9 @@ import java.util.UUID;
  * <p>A path is relative to the base (the API root {@code http://host:port/api/v1}, or a collection in it); an
  * absolute {@code http(s)://} URL is used as it is (actuator, JWKS). A body is sent as written when it is a {@link String}, else as its JSON.
  * A JSON body gets {@code Content-Type: application/json} unless the request's headers name another.
+ *
+ * <p>Longer than most classes on purpose: it is the one place of both documents' shared calls, each a few lines over
+ * {@link #send}; split, every suite would hold two objects for one caller.
  */
 public final class ApiClient {
 
