@@ -9,6 +9,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The JSON schema (the subset structured-output models take: {@code type}, {@code properties}, {@code items}) of a
@@ -23,10 +24,15 @@ public final class DataSchema {
     }
 
     public static ObjectNode of(Class<? extends Record> type) {
+        return of(type, name -> WIRE_NAMES.nameForField(null, null, name));
+    }
+
+    /** The schema of any record of texts, lists and records, its properties named by {@code names} (Java name → JSON). */
+    public static ObjectNode of(Class<? extends Record> type, UnaryOperator<String> names) {
         ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         for (RecordComponent component : type.getRecordComponents()) {
-            properties.set(WIRE_NAMES.nameForField(null, null, component.getName()), describe(component.getGenericType()));
+            properties.set(names.apply(component.getName()), describe(component.getGenericType(), names));
         }
         return schema;
     }
@@ -45,14 +51,14 @@ public final class DataSchema {
     }
 
     @SuppressWarnings("unchecked")
-    private static ObjectNode describe(Type type) {
+    private static ObjectNode describe(Type type, UnaryOperator<String> names) {
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             ObjectNode array = JsonNodeFactory.instance.objectNode().put("type", "array");
-            array.set("items", describe(list.getActualTypeArguments()[0]));
+            array.set("items", describe(list.getActualTypeArguments()[0], names));
             return array;
         }
         if (type instanceof Class<?> c && c.isRecord()) {
-            return of((Class<? extends Record>) c);
+            return of((Class<? extends Record>) c, names);
         }
         if (type == String.class) {
             return JsonNodeFactory.instance.objectNode().put("type", "string");

@@ -1,10 +1,13 @@
 package com.cvchat.cvbuilder.document.jsonresume;
 
+import com.cvchat.events.cv.DataSchema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The part of a JSON Resume (jsonresume.org schema 1.x) that cv_data has a place for, in the schema's camelCase. Texts
@@ -18,6 +21,9 @@ record JsonResume(Basics basics, List<Work> work, List<Education> education, Lis
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
+
+    /** What this record reads, in JSON Resume's names: a value of another kind in a field the schema leaves open is not read. */
+    static final ObjectNode SHAPE = DataSchema.of(JsonResume.class, UnaryOperator.identity());
 
     static <T> List<T> each(List<T> items) {
         return items == null ? List.of() : items;

@@ -55,7 +55,8 @@ public class JsonResumeMapper {
 
     /** cv_data from a JSON Resume that passed {@link JsonResumeSchema} validation. */
     public ObjectNode fromJsonResume(JsonNode json) {
-        JsonResume resume = JsonResume.MAPPER.treeToValue(json, JsonResume.class);
+        // fitted first: the schema lets fields it does not define (education's summary) hold any kind of value
+        JsonResume resume = JsonResume.MAPPER.treeToValue(CvJson.fit(json, JsonResume.SHAPE), JsonResume.class);
         Basics b = resume.basics() == null ? new Basics(null, null, null, null, null, null, null, null) : resume.basics();
         CvData.PersonalInfo personal = new CvData.PersonalInfo(b.name(), b.label(), b.phone(), b.email(),
                 linkedin(each(b.profiles())), b.url(), location(b.location()));

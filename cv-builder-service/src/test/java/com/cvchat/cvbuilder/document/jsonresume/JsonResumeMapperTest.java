@@ -50,6 +50,22 @@ class JsonResumeMapperTest {
     }
 
     @Test
+    void shouldImportAValidResumeWhoseFieldsOutsideTheSchemaHoldOtherKindsOfValues() {
+        // JSON Resume allows properties it does not define, of any kind: education has no "summary"
+        JsonNode resume = EventJson.mapper().readTree("""
+                {"basics": {"name": "Ada Lovelace", "extra": [1, 2]},
+                 "education": [{"institution": "University of London", "summary": {"x": 1}},
+                               {"institution": "Royal Society", "summary": ["a", {"b": 2}]}]}
+                """);
+
+        assertThat(schema.problems(resume)).isEmpty();
+        JsonNode cv = mapper.fromJsonResume(resume);
+        assertThat(cv.path("personal_info").path("full_name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(cv.path("education").findValuesAsString("institution"))
+                .containsExactly("University of London", "Royal Society");
+    }
+
+    @Test
     void shouldImportAResumeWrittenElsewhereKeepingWhatCvDataCanHold() {
         JsonNode resume = EventJson.mapper().readTree("""
                 {"basics": {"name": "Richard Hendricks", "label": "Programmer", "email": "richard@piedpiper.com",
