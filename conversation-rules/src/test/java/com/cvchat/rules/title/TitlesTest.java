@@ -19,7 +19,8 @@ class TitlesTest {
                 Map.entry("Can you explain how to write a Python decorator?", "Writing a Python decorator"),
                 Map.entry("Explain every step of planning a career change into data engineering", "Planning a career change"),
                 Map.entry("why does my java code throw a NullPointerException", "Why java code throws a NullPointerException"),
-                Map.entry("hello", "New conversation"));
+                Map.entry("hello", "New conversation"),
+                Map.entry("Good morning!", "New conversation"));
         titles.forEach((message, expected) -> {
             String title = Titles.fromMessage(message);
             assertThat(title).as(message).isEqualTo(expected);

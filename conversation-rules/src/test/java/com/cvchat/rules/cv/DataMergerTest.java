@@ -1,8 +1,9 @@
-package com.cvchat.cvbuilder.data;
+package com.cvchat.rules.cv;
 
+import com.cvchat.events.cv.CvData;
+import com.cvchat.events.cv.CvJson;
+import com.cvchat.events.cv.DataSchema;
 import com.cvchat.platform.test.cv.CvDataMother;
-import com.cvchat.rules.cv.DataMerger;
-import com.cvchat.rules.cv.Removal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DataMergerTest {
 
-    private final CvShape shape = new CvShape();
+    private static final ObjectNode SCHEMA = DataSchema.of(CvData.class);
     private final JsonMapper json = JsonMapper.builder().build();
 
     private JsonNode patch(String text) {
@@ -23,7 +24,7 @@ class DataMergerTest {
 
     @Test
     void shouldAddNewFactsWithoutDroppingEarlierOnes() {
-        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.nameAndTitle(),
+        ObjectNode merged = DataMerger.merge(SCHEMA, CvDataMother.nameAndTitle(),
                 patch("{\"personal_info\": {\"email\": \"sarah@datatech.com\", \"phone\": \"+1-555-9999\"}}"));
         assertThat(merged.at("/personal_info/full_name").asString()).isEqualTo("Sarah Johnson");
         assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
@@ -32,7 +33,7 @@ class DataMergerTest {
 
     @Test
     void shouldReplaceACorrectedValueButIgnoreBlanksAndNulls() {
-        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.personalInfo(),
+        ObjectNode merged = DataMerger.merge(SCHEMA, CvDataMother.personalInfo(),
                 patch("{\"personal_info\": {\"phone\": \"+1-555-0000\", \"email\": \"\", \"location\": null}}"));
         assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-0000");
         assertThat(merged.at("/personal_info/email").asString()).isEqualTo("sarah@datatech.com");
@@ -41,9 +42,9 @@ class DataMergerTest {
 
     @Test
     void shouldDeduplicateListItemsCaseInsensitively() {
-        ObjectNode data = DataMerger.merge(shape.schema(), shape.emptyData(),
+        ObjectNode data = DataMerger.merge(SCHEMA, CvJson.tree(CvData.EMPTY),
                 patch("{\"skills\": {\"software_proficiency\": [\"Python\", \"SQL\"]}}"));
-        ObjectNode merged = DataMerger.merge(shape.schema(), data,
+        ObjectNode merged = DataMerger.merge(SCHEMA, data,
                 patch("{\"skills\": {\"software_proficiency\": [\"python\", \"Spark\"]}, \"awards_and_recognitions\": \"Best Paper 2021\"}"));
         assertThat(merged.at("/skills/software_proficiency")).extracting(JsonNode::asString)
                 .containsExactly("Python", "SQL", "Spark");
@@ -53,7 +54,7 @@ class DataMergerTest {
     @Test
     void shouldMergeBulletsIntoTheSameJobAndAppendADifferentOne() {
         ObjectNode data = CvDataMother.complete();
-        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("""
+        ObjectNode merged = DataMerger.merge(SCHEMA, data, patch("""
                 {"experience": [
                   {"company": "datatech", "description_bullets": ["Led a team of 5", "Built the churn model"]},
                   {"title": "Data Analyst", "company": "Acme", "start_date": "06/2016", "end_date": "12/2019"}]}
@@ -69,7 +70,7 @@ class DataMergerTest {
     void shouldIgnoreFieldsOutsideTheShapeAndNotChangeItsInputs() {
         ObjectNode data = CvDataMother.nameAndTitle();
         String before = data.toString();
-        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("{\"hobbies\": [\"chess\"], \"personal_info\": {\"age\": \"40\"}}"));
+        ObjectNode merged = DataMerger.merge(SCHEMA, data, patch("{\"hobbies\": [\"chess\"], \"personal_info\": {\"age\": \"40\"}}"));
         assertThat(merged.has("hobbies")).isFalse();
         assertThat(merged.get("personal_info").has("age")).isFalse();
         assertThat(merged).isEqualTo(data);
@@ -78,7 +79,7 @@ class DataMergerTest {
 
     @Test
     void shouldDropOnlyTheValuesOfTheWrongKind() {
-        ObjectNode merged = DataMerger.merge(shape.schema(), CvDataMother.nameAndTitle(), patch("""
+        ObjectNode merged = DataMerger.merge(SCHEMA, CvDataMother.nameAndTitle(), patch("""
                 {"personal_info": {"email": {"work": "sarah@datatech.com"}, "phone": 5559999},
                  "summary": ["Builds things."], "experience": "Acme", "education": {"institution": "MIT"}}"""));
         assertThat(merged.at("/personal_info/email").asString()).isEmpty();
@@ -91,23 +92,23 @@ class DataMergerTest {
 
     @Test
     void shouldTakeOutTheEntriesATurnRemovesBeforeMergingItsPatch() {
-        ObjectNode data = DataMerger.merge(shape.schema(), CvDataMother.complete(), patch("""
+        ObjectNode data = DataMerger.merge(SCHEMA, CvDataMother.complete(), patch("""
                 {"experience": [{"title": "Data Analyst", "company": "Acme", "start_date": "06/2016"}]}"""));
-        ObjectNode merged = DataMerger.merge(shape.schema(), data,
+        ObjectNode merged = DataMerger.merge(SCHEMA, data,
                 patch("{\"personal_info\": {\"phone\": \"+1-555-0000\"}}"),
                 List.of(new Removal("experience", "acme"), new Removal("skills/core_competencies", "machine learning")));
 
         assertThat(merged.get("experience")).extracting(job -> job.path("company").asString()).containsExactly("DataTech");
         assertThat(merged.at("/skills/core_competencies")).isEmpty();
         assertThat(merged.at("/personal_info/phone").asString()).isEqualTo("+1-555-0000");
-        assertThat(shape.progress(merged).missing()).containsExactly("skills");
+        assertThat(merged.get("skills").valueStream().allMatch(JsonNode::isEmpty)).as("no skill left").isTrue();
         assertThat(data.get("experience")).as("the stored data is not changed in place").hasSize(2);
     }
 
     @Test
     void shouldKeepEverythingWhenARemovalNamesNothingOrAFieldOutsideTheShape() {
-        ObjectNode data = DataMerger.merge(shape.schema(), CvDataMother.complete(), patch("{}"));
-        ObjectNode merged = DataMerger.merge(shape.schema(), data, patch("{}"),
+        ObjectNode data = DataMerger.merge(SCHEMA, CvDataMother.complete(), patch("{}"));
+        ObjectNode merged = DataMerger.merge(SCHEMA, data, patch("{}"),
                 List.of(new Removal("experience", "Initech"), new Removal("hobbies", "chess")));
         assertThat(merged).isEqualTo(data);
     }
