@@ -71,7 +71,7 @@ class HeldStreamsIT {
 
     @Test
     void shouldHoldManyStreamsEachGettingHeartbeatsThenItsWholeAnswerInOrder() throws Exception {
-        List<RawSseStream> streams = open(STREAMS, i -> "Question " + i + " [words=3] [gate=held]");
+        List<RawSseStream> streams = open(STREAMS, i -> "Question " + i + " [words=3] [gate=held] [id=" + i + "]");
         await().atMost(WAIT).until(() -> streams.stream().allMatch(s -> s.lines().contains(": keep-alive")));
 
         model.openGate("held");
@@ -85,10 +85,12 @@ class HeldStreamsIT {
             assertThat(stream.lines().indexOf(": keep-alive")).as("a heartbeat before the first chunk")
                     .isPositive().isLessThan(stream.indexOfFirst("\"chunk\""));
             String messageId = events.getFirst().path("message_id").asString();
-            // each chunk's id: where it ends in the answer ("Answer", " word1", " word2")
-            assertThat(stream.ids()).containsExactly(messageId + ":0", messageId + ":6", messageId + ":12",
-                    messageId + ":18", messageId + ":end");
-            assertThat(stream.chunkText()).isEqualTo(ScriptedModel.answerFor(stream.prompt));
+            // its own answer ("Answer-<i> word1 word2"), each chunk's id where it ends in the answer
+            String answer = ScriptedModel.answerFor(stream.prompt);
+            int first = answer.indexOf(' ');
+            assertThat(stream.chunkText()).isEqualTo(answer);
+            assertThat(stream.ids()).containsExactly(messageId + ":0", messageId + ":" + first,
+                    messageId + ":" + (first + 6), messageId + ":" + (first + 12), messageId + ":end");
         });
         await().atMost(WAIT).until(() -> replies.waiting() == 0);
     }
