@@ -13,7 +13,7 @@ public final class E2eUsers {
 
     /** The API through the gateway, anonymous. */
     public static ApiClient gateway() {
-        return ApiClient.at(E2eStack.api());
+        return ApiClient.at(E2eStack.api()).withTimeout(E2eStack.CALL_TIMEOUT);
     }
 
     /** The API through the gateway as {@code user}. */

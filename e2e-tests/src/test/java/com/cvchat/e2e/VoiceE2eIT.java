@@ -5,7 +5,6 @@ import com.cvchat.platform.test.voice.SpeechSamples;
 import com.cvchat.platform.test.voice.VoiceClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +26,6 @@ class VoiceE2eIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String socketUrl(String chatSessionId, String token) {
         return E2eStack.api().replaceFirst("^http", "ws") + "/chats/ws/voice/" + chatSessionId + "?token=" + token;

@@ -1,7 +1,6 @@
 package com.cvchat.cvbuilder.turn;
 
 import com.cvchat.cvbuilder.data.DocType;
-import com.cvchat.cvbuilder.data.Json;
 import com.cvchat.cvbuilder.data.ResponseSchema;
 import com.cvchat.events.EventEnvelope;
 import com.cvchat.events.Topics;
@@ -24,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.List;
 import java.util.UUID;
@@ -119,7 +119,7 @@ public class CvTurnClient {
     }
 
     private static JsonNode context(TurnQuestion question) {
-        return Json.object().put("doc_type", question.docType().wireName()).set("data", question.data());
+        return JsonNodeFactory.instance.objectNode().put("doc_type", question.docType().wireName()).set("data", question.data());
     }
 
     /** The turn's result from the model's final event: the structured patch, removals and message, or the error. */
@@ -129,11 +129,11 @@ public class CvTurnClient {
         }
         LlmCompleted completed = (LlmCompleted) response;
         JsonNode structured = completed.structured();
-        JsonNode patch = structured == null ? Json.object() : structured.path("patch");
+        JsonNode patch = structured == null ? JsonNodeFactory.instance.objectNode() : structured.path("patch");
         String message = structured != null && structured.path("message").isString()
                 && !structured.path("message").asString().isBlank()
                 ? structured.path("message").asString() : completed.text();
-        return new TurnResult(patch.isObject() ? patch : Json.object(), Removal.listIn(structured),
+        return new TurnResult(patch.isObject() ? patch : JsonNodeFactory.instance.objectNode(), Removal.listIn(structured),
                 message == null ? "" : message);
     }
 
