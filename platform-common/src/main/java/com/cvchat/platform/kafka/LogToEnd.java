@@ -34,14 +34,17 @@ public final class LogToEnd {
     /**
      * Hands every record of {@code partitions} from {@code from} (a partition missing there: from its beginning) to
      * their end now to {@code each}, in each partition's order; returns how many there were. Fails with
-     * {@link IllegalStateException} when the end is not reached and no record has come for {@code stall} (a broker
-     * gone, a partition offline), so a long log is read whole while a stuck one does not hang the caller.
+     * {@link IllegalStateException} when the read makes no progress for {@code stall} before the end (a broker gone, a
+     * partition offline), so a long log is read whole while a stuck one does not hang the caller.
      */
     public static <K, V> long read(Consumer<K, V> consumer, Collection<TopicPartition> partitions,
                                    Map<TopicPartition, Long> from, Duration stall,
                                    java.util.function.Consumer<ConsumerRecord<K, V>> each) {
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions.stream().filter(p -> !from.containsKey(p)).toList());
+        List<TopicPartition> fromBeginning = partitions.stream().filter(p -> !from.containsKey(p)).toList();
+        if (!fromBeginning.isEmpty()) { // an empty list would mean every assigned partition
+            consumer.seekToBeginning(fromBeginning);
+        }
         partitions.stream().filter(from::containsKey).forEach(p -> consumer.seek(p, from.get(p)));
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         long count = 0;
