@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StubBackend implements AutoCloseable {
 
     static final int LONG_STREAM_EVENTS = 5000;
+    static final Duration LINGER = Duration.ofMillis(100);
     /** The stub's OpenAPI document, as a service serves its own at {@code /v3/api-docs}. */
     static final String API_DOCS = """
             {"openapi": "3.1.0", "info": {"title": "stub", "version": "v0"},
@@ -77,6 +78,13 @@ final class StubBackend implements AutoCloseable {
                                 count("ws");
                                 return out.sendString(in.receive().asString().map(text -> "echo:" + text));
                             });
+                        })
+                        .get("/api/v1/chats/lingering", (request, response) -> {
+                            count("lingering");
+                            // the whole body (its declared length) at once; the stream itself ends a moment later
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                    .header(HttpHeaderNames.CONTENT_LENGTH, "2")
+                                    .sendString(Flux.concat(Mono.just("{}"), Mono.delay(LINGER).then(Mono.empty())));
                         })
                         .get("/api/v1/chats/long-stream", (request, response) -> {
                             count("long-stream");

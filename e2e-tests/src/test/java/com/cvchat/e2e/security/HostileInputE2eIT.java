@@ -2,6 +2,7 @@ package com.cvchat.e2e.security;
 
 import com.cvchat.e2e.E2eStack;
 import com.cvchat.localstack.ServiceSpec;
+import com.cvchat.platform.test.http.RawHttp;
 import com.cvchat.platform.test.voice.VoiceClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package com.cvchat.e2e.security;
 
+import com.cvchat.platform.test.http.RawHttp;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

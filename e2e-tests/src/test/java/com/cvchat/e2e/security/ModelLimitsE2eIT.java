@@ -6,6 +6,7 @@ import com.cvchat.events.Topics;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.limits.ModelLimitsProperties;
 import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.RawHttp;
 import com.cvchat.platform.test.kafka.TopicRecords;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;

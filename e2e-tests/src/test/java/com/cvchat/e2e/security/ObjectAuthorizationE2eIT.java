@@ -4,6 +4,7 @@ import com.cvchat.e2e.E2eStack;
 import com.cvchat.e2e.E2eUsers;
 import com.cvchat.localstack.ServiceSpec;
 import com.cvchat.platform.test.http.ApiClient;
+import com.cvchat.platform.test.http.RawHttp;
 import com.cvchat.platform.test.voice.VoiceClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
