@@ -151,9 +151,12 @@ final class AnswerPathItems {
             return;
         }
         double ratio = held.delays().delivery().p99() / held.floor().delays().p99();
-        table.add(item, String.format("@ %d streams: %.1f× (%.1f vs %.1f ms, %.0f %% busy); %s", held.run().streams(),
-                ratio, held.delays().delivery().p99(), held.floor().delays().p99(), held.busy(), topFigure),
-                "≤ 3×", ratio <= G3_RATIO);
+        // a delay is only known for a chunk found in the worker's log: one not found means the figure is not measured
+        boolean measured = held.delays().delivery().count() > 0 && held.delays().unmatched() == 0;
+        table.add(item, String.format("@ %d streams: %.1f× (%.1f vs %.1f ms, %.0f %% busy)%s; %s", held.run().streams(),
+                ratio, held.delays().delivery().p99(), held.floor().delays().p99(), held.busy(),
+                measured ? "" : ", not measured: chunks not found in the worker's log", topFigure),
+                "≤ 3×", measured && ratio <= G3_RATIO);
     }
 
     /**

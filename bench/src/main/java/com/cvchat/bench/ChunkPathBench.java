@@ -41,8 +41,11 @@ final class ChunkPathBench {
     private static final Duration ALL_STARTED = Duration.ofMinutes(2);
     private static final Duration STORED = Duration.ofMinutes(1);
 
-    /** One chunk event as the client got it: the answer's message id, its sequence, its words, when (epoch µs). */
-    record Received(String messageId, long sequence, int words, long epochMicros) {
+    /**
+     * One chunk event as the client got it: the answer's message id, where the chunk ends in the answer (characters,
+     * as its SSE id says), its words, when (epoch µs).
+     */
+    record Received(String messageId, long end, int words, long epochMicros) {
     }
 
     /**
@@ -167,9 +170,9 @@ final class ChunkPathBench {
     }
 
     private static Received received(SseEvent event, long epochOffsetNanos) {
-        String id = event.id(); // <message_id>:<sequence + 1>
+        String id = event.id(); // <message_id>:<characters of the answer up to the chunk's end>
         int colon = id.lastIndexOf(':');
-        return new Received(id.substring(0, colon), Long.parseLong(id.substring(colon + 1)) - 1,
+        return new Received(id.substring(0, colon), Long.parseLong(id.substring(colon + 1)),
                 words(event.json().path("content").asString("")), (event.receivedNanos() + epochOffsetNanos) / 1000);
     }
 

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The chunks the worker sent on {@code llm.responses.chat}, read back from the log after a run (so reading them costs
- * nothing while the run is measured): per answer, each chunk's sequence, its words and its send instant — the
+ * nothing while the run is measured): per answer, where each chunk ends in the answer (characters, what the SSE id of
+ * the chunk says), its words and its send instant — the
  * envelope's {@code occurred_at}, which the worker stamps ({@code Instant.now()}, microseconds) when it sends the
  * chunk, after coalescing. Answers are keyed by the AI message id chat-service gives them, which is what the SSE
  * events carry.
@@ -48,15 +49,18 @@ final class ReplyLog implements AutoCloseable {
         return consumer.endOffsets(partitions);
     }
 
-    /** Every chunk written since {@code marks}: message id → sequence → what was sent. */
+    /** Every chunk written since {@code marks}: message id → where the chunk ends (characters) → what was sent. */
     Map<String, TreeMap<Long, Sent>> since(Map<TopicPartition, Long> marks) {
         Map<String, TreeMap<Long, Sent>> answers = new HashMap<>();
+        Map<String, Long> written = new HashMap<>(); // characters so far, per answer (a chunk follows them in the log)
         LogToEnd.read(consumer, partitions, marks, Duration.ofMinutes(1), record -> {
             if (record.value() != null && record.value().payload() instanceof LlmChunk chunk) {
                 Instant sent = record.value().occurredAt();
-                answers.computeIfAbsent(messageId(chunk.requestId()), id -> new TreeMap<>())
-                        .put(chunk.sequence(), new Sent(ChunkPathBench.words(chunk.text()),
-                                sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
+                String messageId = messageId(chunk.requestId());
+                long end = chunk.end(written.getOrDefault(messageId, 0L));
+                written.put(messageId, end);
+                answers.computeIfAbsent(messageId, id -> new TreeMap<>()).put(end,
+                        new Sent(ChunkPathBench.words(chunk.text()), sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000));
             }
         });
         consumer.unsubscribe();

@@ -29,13 +29,13 @@ record TokenDelays(Percentiles delivery, Percentiles hold, Percentiles emitToCli
         int unmatched = 0;
         for (ChunkPathBench.Received chunk : received) {
             TreeMap<Long, ReplyLog.Sent> answer = sent.get(chunk.messageId());
-            ReplyLog.Sent send = answer == null ? null : answer.get(chunk.sequence());
+            ReplyLog.Sent send = answer == null ? null : answer.get(chunk.end());
             if (send == null) {
                 unmatched++;
                 continue;
             }
             double deliveryMs = (chunk.epochMicros() - send.epochMicros()) / 1000.0;
-            for (double heldMs : holds(answer, chunk.sequence())) {
+            for (double heldMs : holds(answer, chunk.end())) {
                 delivery.add(deliveryMs);
                 hold.add(heldMs);
                 total.add(heldMs + deliveryMs);
@@ -44,14 +44,14 @@ record TokenDelays(Percentiles delivery, Percentiles hold, Percentiles emitToCli
         return new TokenDelays(Percentiles.of(delivery), Percentiles.of(hold), Percentiles.of(total), unmatched);
     }
 
-    /** The hold of each word of chunk {@code sequence} of {@code answer} (ms), from the pace the answer kept. */
-    private static List<Double> holds(TreeMap<Long, ReplyLog.Sent> answer, long sequence) {
+    /** The hold of each word of the chunk ending at {@code end} of {@code answer} (ms), from the pace it kept. */
+    private static List<Double> holds(TreeMap<Long, ReplyLog.Sent> answer, long end) {
         long first = answer.firstEntry().getValue().epochMicros();
         long last = answer.lastEntry().getValue().epochMicros();
         int words = answer.values().stream().mapToInt(ReplyLog.Sent::words).sum();
         double pace = words > 1 ? (last - first) / (double) (words - 1) : 0;
-        int before = answer.headMap(sequence).values().stream().mapToInt(ReplyLog.Sent::words).sum();
-        ReplyLog.Sent chunk = answer.get(sequence);
+        int before = answer.headMap(end).values().stream().mapToInt(ReplyLog.Sent::words).sum();
+        ReplyLog.Sent chunk = answer.get(end);
         List<Double> holds = new ArrayList<>();
         for (int k = before; k < before + chunk.words(); k++) {
             holds.add(Math.max(0, chunk.epochMicros() - (first + k * pace)) / 1000.0);
