@@ -110,19 +110,21 @@ class GatewayEdgeIT {
 
     @Test
     void shouldKeepReadingAKeptAliveConnectionWhenTheNextRequestCameEarly() throws Exception {
-        // The client has the whole answer while the gateway is still finishing it (the service's stream ends a moment
-        // after its declared length), and sends its next request on the same connection: the gateway holds it until
-        // the first is done. Reactor Netty 1.3.7 then answered it and stopped reading the connection when that answer
-        // was made at once (reactor/reactor-netty#4361): the request after it waited until the client gave up.
+        // The client has the whole answer while the gateway is still finishing it (the service's stream ends after its
+        // declared length), and sends its next request on the same connection: the gateway holds it until the first
+        // is done. Reactor Netty 1.3.7 then answered it and stopped reading the connection when that answer was made
+        // at once (reactor/reactor-netty#4361): the request after it waited until the client gave up.
         String lingering = "GET /api/v1/chats/lingering HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer()
                 + "\r\n\r\n";
         String anonymous = "GET /api/v1/chats/echo HTTP/1.1\r\nHost: localhost\r\n\r\n";
         try (RawHttp.KeepAlive connection = new RawHttp.KeepAlive("http://localhost:" + port)) {
             for (Map.Entry<String, String> hostile : HostileTokens.forUser(TestInfrastructure.issuer().key(), USER).entrySet()) {
+                BACKEND.lingerRelease = reactor.core.publisher.Sinks.empty();
                 connection.write(lingering);
                 assertThat(connection.read().bodyText()).isEqualTo("{}");
                 connection.write("GET /api/v1/chats/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                         + hostile.getValue() + "\r\n\r\n");
+                BACKEND.lingerRelease.tryEmitEmpty(); // the first stream ends only now, after the next request was sent
                 assertThat(connection.read().status()).as("%s, sent early", hostile.getKey()).isEqualTo(401);
                 connection.write(anonymous);
                 assertThat(connection.read().status()).as("%s, the request after it", hostile.getKey()).isEqualTo(401);

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StubBackend implements AutoCloseable {
 
     static final int LONG_STREAM_EVENTS = 5000;
-    static final Duration LINGER = Duration.ofMillis(100);
     /** The stub's OpenAPI document, as a service serves its own at {@code /v3/api-docs}. */
     static final String API_DOCS = """
             {"openapi": "3.1.0", "info": {"title": "stub", "version": "v0"},
@@ -50,6 +49,8 @@ final class StubBackend implements AutoCloseable {
     final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     /** Held SSE streams send one event, then wait until this completes. */
     volatile Sinks.Empty<Void> heldRelease = Sinks.empty();
+    /** Ends the stream of {@code /lingering}, whose body has been sent whole before. */
+    volatile Sinks.Empty<Void> lingerRelease = Sinks.empty();
 
     record Arrival(String path, String protocol, String connection) {
     }
@@ -81,10 +82,11 @@ final class StubBackend implements AutoCloseable {
                         })
                         .get("/api/v1/chats/lingering", (request, response) -> {
                             count("lingering");
-                            // the whole body (its declared length) at once; the stream itself ends a moment later
+                            // the whole body (its declared length) at once; the stream itself ends when released
+                            Sinks.Empty<Void> release = lingerRelease;
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                                     .header(HttpHeaderNames.CONTENT_LENGTH, "2")
-                                    .sendString(Flux.concat(Mono.just("{}"), Mono.delay(LINGER).then(Mono.empty())));
+                                    .sendString(Flux.concat(Mono.just("{}"), release.asMono().then(Mono.empty())));
                         })
                         .get("/api/v1/chats/long-stream", (request, response) -> {
                             count("long-stream");
