@@ -1,6 +1,7 @@
 package com.cvchat.gateway;
 
 import com.cvchat.platform.test.TestInfrastructure;
+import com.cvchat.platform.test.http.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,12 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.UUID;
@@ -72,10 +71,9 @@ class GatewayBreakerIT {
 
         // the first request after the open period is the trial; its client hangs up before the service answers
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.getOutputStream().write(("GET /api/v1/chat/hang HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                        + bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
+            try (RawHttp.KeepAlive connection = new RawHttp.KeepAlive("http://127.0.0.1:" + port)) {
+                connection.write("GET /api/v1/chat/hang HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer()
+                        + "\r\n\r\n");
                 return trialArrived();
             }
         });

@@ -134,13 +134,12 @@ public final class RawHttp {
     }
 
     private static Response read(InputStream in) throws IOException {
-        String head = readHead(in);
-        String[] lines = head.split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String statusLine = readLine(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -157,22 +156,6 @@ public final class RawHttp {
         return new Response(status, headers, body.toByteArray());
     }
 
-    /** The status line and headers, up to the empty line. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("incomplete HTTP response: " + head.toString(StandardCharsets.ISO_8859_1));
-            }
-            head.write(b);
-            matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        byte[] bytes = head.toByteArray();
-        return new String(bytes, 0, bytes.length - 4, StandardCharsets.ISO_8859_1);
-    }
-
     private static void readChunks(InputStream in, ByteArrayOutputStream body) throws IOException {
         for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
             body.writeBytes(in.readNBytes(size));
@@ -187,11 +170,13 @@ public final class RawHttp {
         return Integer.parseInt(readLine(in).split(";")[0].trim(), 16);
     }
 
+    /** One line of the head or of the chunk framing, without its line end. */
     private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
-                throw new IOException("the connection ended inside a chunked body");
+                throw new IOException("incomplete HTTP response, the connection ended after: "
+                        + line.toString(StandardCharsets.ISO_8859_1));
             }
             if (b != '\r') {
                 line.write(b);
