@@ -38,7 +38,7 @@ class NativeMemoryTest {
             // the heap is the whole process's: the JVM's own allocations (a compiler thread at work) can add megabytes
             // to one round once, while a leak adds to every round
             List<Long> growths = new ArrayList<>();
-            for (int round = 0; round < ROUNDS && (growths.isEmpty() || growths.getLast() >= MAX_GROWTH_BYTES); round++) {
+            while (growths.size() < ROUNDS && (growths.isEmpty() || growths.getLast() >= MAX_GROWTH_BYTES)) {
                 long before = NativeHeap.inUseBytes();
                 for (int i = 0; i < UTTERANCES; i++) {
                     utterance(recognizer, shortSpeech, i);
